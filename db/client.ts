@@ -1,0 +1,89 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import { MIGRATIONS_DIR } from "@/db/migrate";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+/** A database handle or a transaction; queries take either. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  driver: "postgres" | "pglite";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL through `postgres` (the production driver). */
+export function openPostgres(url: string, max = 10): Database {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: "postgres",
+    migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Opens the embedded PGlite database; `dir` undefined keeps it in memory. */
+export function openPglite(dir?: string): Database {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Db,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    close: () => client.close(),
+  };
+}
+
+interface ProcessDatabase {
+  database: Database;
+  ready: Promise<void>;
+}
+
+// `next dev` reloads modules on every change; keeping the handle on
+// globalThis leaves one PGlite instance (one lock on its folder) per process.
+const holder = globalThis as typeof globalThis & {
+  __schemaRenderDb?: ProcessDatabase;
+};
+
+function openProcessDatabase(): ProcessDatabase {
+  const config = env();
+  const database = config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL)
+    : openPglite(config.PGLITE_DIR);
+  // The embedded database migrates itself; a server is migrated by
+  // `npm run db:migrate` as a deploy step.
+  const ready =
+    database.driver === "pglite" ? database.migrate() : Promise.resolve();
+  logger().info(
+    {
+      driver: database.driver,
+      dir: config.DATABASE_URL ? undefined : config.PGLITE_DIR,
+    },
+    "database opened",
+  );
+  return { database, ready };
+}
+
+/** The process-wide database, migrated when embedded. */
+export async function getDatabase(): Promise<Database> {
+  holder.__schemaRenderDb ??= openProcessDatabase();
+  await holder.__schemaRenderDb.ready;
+  return holder.__schemaRenderDb.database;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

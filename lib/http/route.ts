@@ -1,0 +1,112 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { IllegalTransitionError } from "@/lib/activities/status";
+import { currentUserId } from "@/lib/auth";
+import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import type { ApiErrorBody } from "@/lib/activities/types";
+import { ActivityId } from "@/lib/activities/inputs";
+
+export interface RouteScope {
+  db: Db;
+  userId: string;
+  request: Request;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+type Handler<P extends Params> = (
+  scope: RouteScope,
+  params: P,
+) => Promise<Response>;
+
+/**
+ * Wraps a route handler: resolves the owner and the database, and turns
+ * every error into the one error shape with a fitting status.
+ */
+export function route<P extends Params = Params>(handler: Handler<P>) {
+  return async (
+    request: Request,
+    context: { params: Promise<P> },
+  ): Promise<Response> => {
+    try {
+      const [db, userId, params] = await Promise.all([
+        getDb(),
+        currentUserId(),
+        context.params,
+      ]);
+      return await handler({ db, userId, request }, params);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+export function errorResponse(error: unknown, request?: Request): Response {
+  const known = toAppError(error);
+  if (known) return json(bodyOf(known), known.status);
+
+  logger().error(
+    { err: error, method: request?.method, path: pathOf(request) },
+    "request failed",
+  );
+  return json(
+    bodyOf(
+      new AppError(
+        "internal",
+        "Something went wrong on our side. Try again in a moment.",
+      ),
+    ),
+    500,
+  );
+}
+
+function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof IllegalTransitionError) {
+    return new AppError("conflict", error.message);
+  }
+  return null;
+}
+
+function bodyOf(error: AppError): ApiErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
+  };
+}
+
+function pathOf(request?: Request): string | undefined {
+  return request ? new URL(request.url).pathname : undefined;
+}
+
+export function json(body: unknown, status = 200): Response {
+  return NextResponse.json(body, {
+    status,
+    headers: { "cache-control": "no-store" },
+  });
+}
+
+/** Reads a JSON body, answering 400 when it is not JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+/** The activity id from the path; a malformed id is simply not found. */
+export function activityIdOf(params: { id?: string | string[] }): string {
+  const parsed = ActivityId.safeParse(params.id);
+  if (!parsed.success) {
+    throw new AppError("not_found", "No activity with that id.");
+  }
+  return parsed.data;
+}
