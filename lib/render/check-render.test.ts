@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { analyzeWithRules } from "./analyze";
+import { checkRender } from "./check-render";
+import { ownSchema } from "./test-support/schemas";
+import type { SchemaRender } from "./types";
+
+const workout = ownSchema("workout");
+const base = analyzeWithRules(workout);
+
+function withChanges(changes: Partial<SchemaRender>): SchemaRender {
+  return { ...base, ...changes } as SchemaRender;
+}
+
+describe("checkRender", () => {
+  it("accepts the rules analyser's own render", () => {
+    expect(base.renderType).toBe("timeline");
+    expect(checkRender(workout, base)).toEqual([]);
+  });
+
+  it("names a pointer that is not a field", () => {
+    const render = withChanges({
+      fieldGroups: [{ title: "Odd", fields: ["/date", "/nope"] }],
+    });
+    expect(checkRender(workout, render)).toEqual([
+      {
+        path: "/fieldGroups/0/fields/1",
+        message: '"/nope" is not a field of the schema',
+      },
+    ]);
+  });
+
+  it("refuses a timeline dated by a text field", () => {
+    const render = withChanges({
+      layout: {
+        type: "timeline",
+        dateField: "/exercise",
+        endDateField: null,
+        titleField: "/exercise",
+        descriptionField: null,
+        groupByField: null,
+      },
+    });
+    expect(checkRender(workout, render)).toEqual([
+      {
+        path: "/layout/dateField",
+        message: '"/exercise" is a text field, not a date or date-time string',
+      },
+    ]);
+  });
+
+  it("refuses table columns inside arrays or holding objects", () => {
+    const render = withChanges({
+      renderType: "table",
+      layout: {
+        type: "table",
+        columns: [
+          {
+            field: "/sets/-/reps",
+            label: "Reps",
+            format: "integer",
+            width: "narrow",
+          },
+          { field: "/sets/-", label: "Set", format: "json", width: "wide" },
+        ],
+        defaultSort: null,
+        groupBy: null,
+      },
+    });
+    expect(checkRender(workout, render).map((p) => p.path)).toEqual([
+      "/layout/columns/0/field",
+      "/layout/columns/1/field",
+    ]);
+  });
+
+  it("refuses a card title that is not text", () => {
+    const render = withChanges({
+      renderType: "cards",
+      layout: {
+        type: "cards",
+        titleField: "/sets",
+        subtitleField: null,
+        imageField: null,
+        badgeFields: [],
+        bodyFields: [],
+      },
+    });
+    expect(checkRender(workout, render)).toEqual([
+      {
+        path: "/layout/titleField",
+        message: '"/sets" is an array field, not text',
+      },
+    ]);
+  });
+
+  it("refuses a renderType that differs from the layout", () => {
+    const problems = checkRender(workout, withChanges({ renderType: "form" }));
+    expect(problems[0]?.path).toBe("/layout/type");
+  });
+
+  it("refuses unknown widgets, stray uiSchema keys and bad orders", () => {
+    const render = withChanges({
+      uiSchema: {
+        "ui:order": ["date", "ghost"],
+        date: { "ui:widget": "date-time" },
+        sets: { items: { lbs: {} } },
+      },
+    });
+    expect(checkRender(workout, render)).toEqual([
+      {
+        path: "/uiSchema/ui:order/1",
+        message: '"ghost" is not a property here',
+      },
+      {
+        path: "/uiSchema/ui:order",
+        message: 'leaves out "exercise" and has no "*"',
+      },
+      {
+        path: "/uiSchema/date/ui:widget",
+        message: '"date-time" is not a widget RJSF knows',
+      },
+      {
+        path: "/uiSchema/sets/items/lbs",
+        message: '"/sets/-/lbs" is not a field of the schema',
+      },
+    ]);
+  });
+
+  it("refuses an order naming a conditional field", () => {
+    const schema = ownSchema("conditional");
+    const render = analyzeWithRules(schema);
+    const bad = {
+      ...render,
+      uiSchema: { "ui:order": ["mode", "fuel_litres", "*"] },
+    };
+    expect(checkRender(schema, bad)).toEqual([
+      {
+        path: "/uiSchema/ui:order/1",
+        message: '"fuel_litres" exists only in some cases; place it with "*"',
+      },
+    ]);
+  });
+
+  it("reports an invalid schema instead of checking against it", () => {
+    const problems = checkRender(ownSchema("invalid-allof"), base);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toContain("/allOf");
+  });
+});

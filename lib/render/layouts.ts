@@ -1,0 +1,235 @@
+import { isDateKind, type Field, type FieldKind } from "./field";
+import { titleStrength, words } from "./names";
+import type { Signals } from "./signals";
+import type {
+  CardsLayout,
+  ColumnFormat,
+  FormLayout,
+  TableColumn,
+  TableLayout,
+  TimelineLayout,
+} from "./types";
+
+/** A layout, or the reason a render type cannot show these entries. */
+export type Built<L> = { ok: true; layout: L } | { ok: false; reason: string };
+
+const MAX_COLUMNS = 8;
+const MAX_SECTION_FIELDS = 60;
+
+export function buildForm(signals: Signals): Built<FormLayout> {
+  const { reading } = signals;
+  if (reading.rootKind === "scalar" || reading.rootKind === "array") {
+    const title = clip(reading.title ?? "Entry", 120);
+    return {
+      ok: true,
+      layout: {
+        type: "form",
+        columns: 1,
+        sections: [{ title, description: null, fields: [""] }],
+      },
+    };
+  }
+
+  const top = reading.fields.filter((f) => f.depth === 1);
+  const general = top.filter((f) => f.kind !== "object");
+  const objects = top.filter((f) => f.kind === "object");
+  const sections: FormLayout["sections"] = [];
+  if (general.length > 0) {
+    sections.push({
+      title: clip(reading.title ?? "Details", 120),
+      description: reading.description ? clip(reading.description, 500) : null,
+      fields: general.map((f) => f.pointer).slice(0, MAX_SECTION_FIELDS),
+    });
+  }
+  for (const object of objects) {
+    const children = reading.fields.filter((f) => f.parent === object.pointer);
+    sections.push({
+      title: clip(object.label, 120),
+      description: object.description ? clip(object.description, 500) : null,
+      fields: (children.length > 0 ? children : [object])
+        .map((f) => f.pointer)
+        .slice(0, MAX_SECTION_FIELDS),
+    });
+  }
+  const wide = signals.shortScalars.length > 8 && signals.longTexts.length < 3;
+  return {
+    ok: true,
+    layout: { type: "form", columns: wide ? 2 : 1, sections },
+  };
+}
+
+export function buildTable(signals: Signals): Built<TableLayout> {
+  const candidates = signals.scalars.filter((f) => f.kind !== "long-text");
+  if (candidates.length === 0) {
+    return {
+      ok: false,
+      reason: "No field holds one short value per entry to make a column.",
+    };
+  }
+
+  const ordered = orderColumns(candidates, signals).slice(0, MAX_COLUMNS);
+  const columns = ordered.map(columnOf);
+  const date = signals.eventDate?.field;
+  const defaultSort = date
+    ? { field: date.pointer, direction: "desc" as const }
+    : null;
+  return {
+    ok: true,
+    layout: {
+      type: "table",
+      columns,
+      defaultSort,
+      groupBy: categoryOf(signals)?.pointer ?? null,
+    },
+  };
+}
+
+// Title first, then the date, then the rest in schema order; required
+// fields before optional ones, since they are always filled in.
+function orderColumns(fields: Field[], signals: Signals): Field[] {
+  const first = [signals.title, signals.eventDate?.field].filter(
+    (f): f is Field => f != null && fields.includes(f),
+  );
+  const rest = fields.filter((f) => !first.includes(f));
+  const required = rest.filter((f) => f.required);
+  const optional = rest.filter((f) => !f.required);
+  return [...first, ...required, ...optional];
+}
+
+export function columnOf(field: Field): TableColumn {
+  return {
+    field: field.pointer,
+    label: clip(
+      field.unit ? `${field.label} (${field.unit})` : field.label,
+      120,
+    ),
+    format: columnFormat(field.kind),
+    width: widthOf(field),
+  };
+}
+
+const COLUMN_FORMAT: Partial<Record<FieldKind, ColumnFormat>> = {
+  number: "number",
+  integer: "integer",
+  boolean: "boolean",
+  date: "date",
+  "date-time": "date-time",
+  time: "time",
+  duration: "duration",
+  enum: "enum",
+  email: "email",
+  url: "url",
+  image: "image",
+  color: "color",
+};
+
+export function columnFormat(kind: FieldKind): ColumnFormat {
+  if (kind === "text" || kind === "long-text" || kind === "file") return "text";
+  return COLUMN_FORMAT[kind] ?? "json";
+}
+
+function widthOf(field: Field): TableColumn["width"] {
+  if (
+    ["boolean", "number", "integer", "date", "time", "color"].includes(
+      field.kind,
+    )
+  )
+    return "narrow";
+  if (field.kind === "enum") return "narrow";
+  if (field.kind === "url" || (field.maxLength ?? 0) > 80) return "wide";
+  return "medium";
+}
+
+function categoryOf(signals: Signals): Field | null {
+  return (
+    signals.scalars.find(
+      (f) =>
+        f.kind === "enum" &&
+        (f.enumOptions?.length ?? 0) <= 8 &&
+        words(f.key).some((w) =>
+          ["category", "type", "kind", "group", "status"].includes(w),
+        ),
+    ) ?? null
+  );
+}
+
+export function buildTimeline(signals: Signals): Built<TimelineLayout> {
+  const date = signals.eventDate;
+  if (!date) {
+    return {
+      ok: false,
+      reason:
+        "No date or date-time field says when an entry happened, so " +
+        "entries cannot be placed on a timeline.",
+    };
+  }
+
+  const title =
+    signals.title ??
+    signals.shortScalars.find((f) => f !== date.field) ??
+    date.field;
+  const description = signals.description;
+  return {
+    ok: true,
+    layout: {
+      type: "timeline",
+      dateField: date.field.pointer,
+      endDateField: signals.endDate?.pointer ?? null,
+      titleField: title.pointer,
+      descriptionField: description?.pointer ?? null,
+      groupByField: categoryOf(signals)?.pointer ?? null,
+    },
+  };
+}
+
+export function buildCards(signals: Signals): Built<CardsLayout> {
+  const title = signals.title;
+  if (!title) {
+    return {
+      ok: false,
+      reason: "No text field can name each entry as a card title.",
+    };
+  }
+
+  const used = new Set<Field>([title]);
+  const take = (f: Field | null | undefined) => {
+    if (f) used.add(f);
+    return f ?? null;
+  };
+  const image = take(signals.image);
+  const subtitle = take(
+    signals.shortScalars.find(
+      (f) => !used.has(f) && (f.kind === "text" || isDateKind(f.kind)),
+    ),
+  );
+  const badges = signals.shortScalars
+    .filter((f) => !used.has(f) && ["enum", "boolean"].includes(f.kind))
+    .slice(0, 4);
+  badges.forEach((f) => used.add(f));
+  const body = [
+    ...signals.longTexts,
+    ...signals.shortScalars.filter((f) => !used.has(f) && f.kind !== "image"),
+  ]
+    .filter((f) => !used.has(f))
+    .slice(0, 8);
+
+  return {
+    ok: true,
+    layout: {
+      type: "cards",
+      titleField: title.pointer,
+      subtitleField: subtitle?.pointer ?? null,
+      imageField: image?.pointer ?? null,
+      badgeFields: badges.map((f) => f.pointer),
+      bodyFields: body.map((f) => f.pointer),
+    },
+  };
+}
+
+export function isNamedTitle(field: Field | null): boolean {
+  return field !== null && titleStrength(field.key) > 0;
+}
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
