@@ -77,6 +77,15 @@ function openProcessDatabase(): ProcessDatabase {
   return { database, ready };
 }
 
+/** Lets a test hand the app its own database; null restores. */
+export function useDatabaseForTests(database: Database | null): void {
+  if (database) {
+    holder.__schemaRenderDb = { database, ready: Promise.resolve() };
+  } else {
+    delete holder.__schemaRenderDb;
+  }
+}
+
 /** The process-wide database, migrated when embedded. */
 export async function getDatabase(): Promise<Database> {
   holder.__schemaRenderDb ??= openProcessDatabase();

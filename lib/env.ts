@@ -31,11 +31,35 @@ const EnvSchema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   INNGEST_BASE_URL: z.url().optional(),
 
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (try `openssl rand -hex 32`)")
+    .optional(),
+  BETTER_AUTH_URL: z.url().optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  RATE_LIMIT_MAX: positiveInt.default(60),
+  RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(600),
+
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
   OPENAI_TIMEOUT_MS: positiveInt.default(60_000),
   AI_FALLBACK: flag.default(true),
+});
+
+const CheckedEnv = EnvSchema.superRefine((config, context) => {
+  if (config.NODE_ENV === "production" && !config.BETTER_AUTH_SECRET) {
+    context.addIssue({
+      code: "custom",
+      path: ["BETTER_AUTH_SECRET"],
+      message:
+        "is required in production: it signs session cookies " +
+        "(try `openssl rand -hex 32`)",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -60,7 +84,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const present = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== ""),
   );
-  const result = EnvSchema.safeParse(present);
+  const result = CheckedEnv.safeParse(present);
   if (!result.success) throw new EnvError(result.error.issues);
   return result.data;
 }

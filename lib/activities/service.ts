@@ -32,6 +32,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { checkRender, renderFor } from "@/lib/render";
 import type { SchemaRender } from "@/lib/render/types";
+import { analysisLimiter } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 
 /**
@@ -46,6 +47,7 @@ export async function createActivity(
 ): Promise<ActivityRow> {
   const { name, description, schema } = parseInput(CreateActivityInput, input);
   assertValidActivitySchema(schema);
+  analysisLimiter().take(userId);
 
   const created = await insertActivity(db, {
     userId,
@@ -105,6 +107,7 @@ export async function updateActivity(
   }
 
   assertValidActivitySchema(patch.schema);
+  analysisLimiter().take(owned.userId);
   const changed = await saveNewSchema(db, current, patch.schema, hash, details);
   return requestAnalysis(db, changed, { reason: "schema-changed" });
 }
@@ -170,6 +173,7 @@ export async function reanalyze(
 ): Promise<ActivityRow> {
   const { bypassCache } = parseInput(AnalyzeInput, input ?? {});
   const current = await getOwnedActivity(db, owned);
+  analysisLimiter().take(owned.userId);
   try {
     return await requestAnalysis(db, current, {
       reason: "reanalyze",

@@ -5,8 +5,7 @@ import { countByStatus } from "@/db/queries/analysis-stats";
 import type { ActivityRow } from "@/db/schema";
 import { SETTLED_STATUSES } from "@/lib/activities/types";
 import type { Dispatcher } from "@/lib/analysis/dispatcher";
-import { getDispatcher } from "@/lib/analysis/dispatchers";
-import { requestAnalysis } from "@/lib/analysis/request";
+import { currentDispatcher, requestAnalysis } from "@/lib/analysis/request";
 
 export interface ReanalyzeOptions {
   /** True after a model or prompt change: the cache would answer otherwise. */
@@ -40,7 +39,7 @@ export async function reanalyzeAll(
 ): Promise<ReanalyzeResult> {
   const since = new Date();
   const rows = await listActivities(db, { userId, limit: BATCH_LIMIT });
-  const dispatcher = options.dispatcher ?? getDispatcher();
+  const dispatcher = options.dispatcher ?? currentDispatcher();
   const request = (row: ActivityRow) =>
     requestAnalysis(db, row, {
       reason: "reanalyze-all",

@@ -31,9 +31,10 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
     context: { params: Promise<P> },
   ): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const [db, userId, params] = await Promise.all([
         getDb(),
-        currentUserId(),
+        currentUserId(request.headers),
         context.params,
       ]);
       return await handler({ db, userId, request }, params);
@@ -43,9 +44,42 @@ export function route<P extends Params = Params>(handler: Handler<P>) {
   };
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses a state-changing request sent by another site's page. Browsers
+ * name the page's origin (and say "cross-site"); clients that are not
+ * browsers send neither and are judged by their session alone.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const crossSite =
+    site === "cross-site" ||
+    (origin !== null && origin !== "null" && new URL(origin).host !== host) ||
+    origin === "null";
+  if (crossSite) {
+    throw new AppError(
+      "forbidden",
+      "Requests from other sites are refused. Use the app itself.",
+    );
+  }
+}
+
 export function errorResponse(error: unknown, request?: Request): Response {
   const known = toAppError(error);
-  if (known) return json(bodyOf(known), known.status);
+  if (known) {
+    const response = json(bodyOf(known), known.status);
+    const retry = (known.details as { retryAfterSeconds?: number } | undefined)
+      ?.retryAfterSeconds;
+    if (known.code === "rate_limited" && retry !== undefined) {
+      response.headers.set("retry-after", String(retry));
+    }
+    return response;
+  }
 
   logger().error(
     { err: error, method: request?.method, path: pathOf(request) },

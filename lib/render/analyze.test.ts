@@ -263,3 +263,19 @@ describe("the uiSchema", () => {
     expect(ui.hours).toBeUndefined();
   });
 });
+
+describe("table column labels", () => {
+  it("a title that already names its unit does not repeat it", () => {
+    const result = renderFor(
+      object({
+        distance_km: { type: "number", title: "Distance (km)" },
+        weight_kg: { type: "number" },
+      }),
+      "table",
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok || result.render.layout.type !== "table") return;
+    const labels = result.render.layout.columns.map((c) => c.label);
+    expect(labels).toEqual(["Distance (km)", "Weight (kg)"]);
+  });
+});

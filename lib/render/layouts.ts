@@ -96,13 +96,17 @@ function orderColumns(fields: Field[], signals: Signals): Field[] {
   return [...first, ...required, ...optional];
 }
 
+/** The label with its unit, unless the label already names the unit. */
+function labelWithUnit(field: Field): string {
+  if (!field.unit) return field.label;
+  const named = field.label.toLowerCase().includes(field.unit.toLowerCase());
+  return named ? field.label : `${field.label} (${field.unit})`;
+}
+
 export function columnOf(field: Field): TableColumn {
   return {
     field: field.pointer,
-    label: clip(
-      field.unit ? `${field.label} (${field.unit})` : field.label,
-      120,
-    ),
+    label: clip(labelWithUnit(field), 120),
     format: columnFormat(field.kind),
     width: widthOf(field),
   };

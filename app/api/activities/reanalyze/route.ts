@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AnalyzeInput } from "@/lib/activities/inputs";
 import { batchProgress, reanalyzeAll } from "@/lib/analysis/batch";
 import { json, readJson, route } from "@/lib/http/route";
+import { analysisLimiter } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** Re-analyses every activity of the person (after a model change). */
 export const POST = route(async ({ db, userId, request }) => {
   const { bypassCache } = parseInput(AnalyzeInput, await readJson(request));
+  analysisLimiter().take(userId);
   const result = await reanalyzeAll(db, userId, { bypassCache });
   return json(result, 202);
 });

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type Database, useDatabaseForTests } from "@/db/client";
+import { createAuth, useAuthForTests } from "@/lib/auth/server";
+import { parseEnv } from "@/lib/env";
+import { useDispatcherForTests } from "@/lib/analysis/request";
+import { RecordingDispatcher } from "@/test/recording-dispatcher";
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+export interface Call {
+  method?: string;
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** A raw body, to send something that is not JSON. */
+  rawBody?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export const ORIGIN = "http://localhost:3000";
+
+/** Calls a route handler the way Next.js would, with a real Request. */
+export async function call(
+  handler: Handler,
+  { method = "GET", path, params = {}, body, rawBody, cookie, headers }: Call,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const request = new Request(`${ORIGIN}${path}`, {
+    method,
+    headers: {
+      host: "localhost:3000",
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(cookie ? { cookie } : {}),
+      ...headers,
+    },
+    ...(rawBody !== undefined
+      ? { body: rawBody }
+      : body !== undefined
+        ? { body: JSON.stringify(body) }
+        : {}),
+  });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: text ? (JSON.parse(text) as unknown) : null,
+    headers: response.headers,
+  };
+}
+
+/** Cookies from a response's Set-Cookie headers, as a Cookie header. */
+export function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
+}
+
+/**
+ * Points the app (routes, auth) at a test database and a recording
+ * dispatcher, and gives a way to sign people up.
+ */
+export function useAppHarness(handle: { readonly database: Database }) {
+  const state = { dispatcher: new RecordingDispatcher() };
+  let auth: ReturnType<typeof createAuth> | undefined;
+
+  beforeAll(() => {
+    useDatabaseForTests(handle.database);
+    auth = createAuth(
+      handle.database.db,
+      parseEnv({
+        ...process.env,
+        BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+      }),
+    );
+    useAuthForTests(auth);
+  });
+  beforeEach(() => {
+    state.dispatcher = new RecordingDispatcher();
+    useDispatcherForTests(state.dispatcher);
+  });
+  afterAll(() => {
+    useDispatcherForTests(null);
+    useAuthForTests(null);
+    useDatabaseForTests(null);
+  });
+
+  async function signUp(name: string): Promise<string> {
+    if (!auth) throw new Error("The harness is not set up yet.");
+    const response = await auth.api.signUpEmail({
+      body: {
+        name,
+        email: `${name.toLowerCase()}-${crypto.randomUUID()}@example.test`,
+        password: "correct horse battery",
+      },
+      asResponse: true,
+    });
+    if (!response.ok) throw new Error(`sign-up failed: ${response.status}`);
+    return cookiesOf(response);
+  }
+
+  return { state, signUp };
+}
