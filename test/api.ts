@@ -5,9 +5,10 @@ import { parseEnv } from "@/lib/env";
 import { useDispatcherForTests } from "@/lib/analysis/request";
 import { RecordingDispatcher } from "@/test/recording-dispatcher";
 
-type Handler = (
+/** Any route handler; each declares its own params. */
+export type Handler = (
   request: Request,
-  context: { params: Promise<Record<string, string>> },
+  context: { params: Promise<never> },
 ) => Promise<Response>;
 
 export interface Call {
@@ -42,7 +43,9 @@ export async function call(
         ? { body: JSON.stringify(body) }
         : {}),
   });
-  const response = await handler(request, { params: Promise.resolve(params) });
+  const response = await handler(request, {
+    params: Promise.resolve(params) as Promise<never>,
+  });
   const text = await response.text();
   return {
     status: response.status,

@@ -12,7 +12,7 @@ import { count } from "drizzle-orm";
 import { activityEntries } from "@/db/schema";
 import type { ActivityDto, ApiErrorBody } from "@/lib/activities/types";
 import { RateLimiter, useLimiterForTests } from "@/lib/rate-limit";
-import { type Call, call, useAppHarness } from "@/test/api";
+import { type Call, call, type Handler, useAppHarness } from "@/test/api";
 import { testBackends, useTestDatabase } from "@/test/db";
 
 const schema = {
@@ -23,8 +23,6 @@ const schema = {
     finished_on: { type: "string", format: "date" },
   },
 };
-
-type Handler = Parameters<typeof call>[0];
 
 /** Every route that takes an activity id, with a request that would act. */
 function idRoutes(id: string): [string, Handler, Call][] {

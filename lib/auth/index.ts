@@ -41,3 +41,8 @@ export async function pageUser(): Promise<SignedInUser> {
   if (!user) redirect("/sign-in");
   return user;
 }
+
+/** For pages that only need the id; redirects to sign in without one. */
+export async function pageUserId(): Promise<string> {
+  return (await pageUser()).id;
+}
