@@ -107,8 +107,9 @@ export function prepareSchema(schema: unknown): unknown {
 }
 
 function boundNumbers(node: Record<string, unknown>): void {
-  const min = numberOr(node.minimum, node.exclusiveMinimum);
-  const max = numberOr(node.maximum, node.exclusiveMaximum);
+  inclusiveBounds(node);
+  const min = numberOr(node.minimum);
+  const max = numberOr(node.maximum);
   if (min === null && max === null) {
     node.minimum = 0;
     node.maximum = node.type === "integer" ? 100 : 200;
@@ -116,6 +117,29 @@ function boundNumbers(node: Record<string, unknown>): void {
     node.minimum = Math.min(0, max - 100);
   } else if (max === null && min !== null) {
     node.maximum = min + 100;
+  }
+}
+
+/**
+ * The faker reads exclusiveMinimum/Maximum the draft-04 way (a boolean
+ * beside minimum), so numeric ones (draft-06 on) become inclusive bounds
+ * one step inside.
+ */
+function inclusiveBounds(node: Record<string, unknown>): void {
+  const step =
+    typeof node.multipleOf === "number"
+      ? node.multipleOf
+      : node.type === "integer"
+        ? 1
+        : 0.01;
+  const { exclusiveMinimum: low, exclusiveMaximum: high } = node;
+  if (typeof low === "number") {
+    node.minimum = Math.max(numberOr(node.minimum) ?? -Infinity, low + step);
+    delete node.exclusiveMinimum;
+  }
+  if (typeof high === "number") {
+    node.maximum = Math.min(numberOr(node.maximum) ?? Infinity, high - step);
+    delete node.exclusiveMaximum;
   }
 }
 

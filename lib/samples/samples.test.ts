@@ -40,6 +40,22 @@ describe("generateSamples", () => {
     }
   });
 
+  it("keeps numbers inside draft-06 exclusive bounds", () => {
+    const amount = {
+      type: "object",
+      required: ["amount"],
+      properties: {
+        amount: { type: "number", exclusiveMinimum: 0, multipleOf: 0.01 },
+      },
+    };
+    const { entries } = generateSamples(amount, { count: 10, anchor });
+    for (const { data } of entries) {
+      const value = (data as { amount: number }).amount;
+      expect(value).toBeGreaterThan(0);
+      expect(value).toBeLessThanOrEqual(100.01);
+    }
+  });
+
   it("never follows a reference outside the document", () => {
     const prepared = prepareSchema({
       type: "object",

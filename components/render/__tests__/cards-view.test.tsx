@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderFor } from "@/lib/render";
+import type { CardsLayout } from "@/lib/render/types";
+import { CardsView } from "../cards-view";
+import {
+  asEntries,
+  dotnetRelease,
+  hasShared,
+  readShared,
+  SKIP_REASON,
+} from "./shared";
+
+afterEach(cleanup);
+
+describe.skipIf(!hasShared)(`CardsView on .NET releases${SKIP_REASON}`, () => {
+  const { schema, entries } = dotnetRelease();
+  const result = renderFor(schema, "cards");
+
+  it("shows a card per release titled by the render's title field", () => {
+    if (!result.ok || result.render.layout.type !== "cards") {
+      throw new Error("expected a cards render");
+    }
+    const layout = result.render.layout;
+    render(<CardsView layout={layout} entries={entries} schema={schema} />);
+
+    const titles = screen
+      .getAllByTestId("card-title")
+      .map((t) => t.textContent);
+    expect(titles).toEqual(
+      entries.map(
+        (e) => (e.data as Record<string, string>)[layout.titleField.slice(1)],
+      ),
+    );
+  });
+});
+
+describe.skipIf(!hasShared)(`CardsView on a JSON Feed${SKIP_REASON}`, () => {
+  const feed = readShared<{ items: Record<string, unknown>[] }>(
+    "activity-like/schemastore-feed-1.data.json",
+  );
+  const layout: CardsLayout = {
+    type: "cards",
+    titleField: "/url",
+    subtitleField: null,
+    imageField: "/image",
+    badgeFields: ["/id"],
+    bodyFields: ["/content_html"],
+  };
+
+  it("shows HTML content from the data as text, never as markup", () => {
+    const { container } = render(
+      <CardsView layout={layout} entries={asEntries(feed.items)} />,
+    );
+    expect(screen.getByText("<p>Hello, world!</p>")).toBeTruthy();
+    expect(container.querySelector("dd p")).toBeNull();
+  });
+});
+
+describe("CardsView", () => {
+  const layout: CardsLayout = {
+    type: "cards",
+    titleField: "/title",
+    subtitleField: "/merchant",
+    imageField: "/receiptUrl",
+    badgeFields: ["/category", "/reimbursable"],
+    bodyFields: ["/amount", "/paidOn"],
+  };
+
+  it("shows title, subtitle, badges and details", () => {
+    render(
+      <CardsView
+        layout={layout}
+        entries={asEntries([
+          {
+            title: "Train to Lyon",
+            merchant: "SNCF",
+            category: "transport",
+            reimbursable: true,
+            amount: 64.5,
+          },
+        ])}
+      />,
+    );
+    const card = screen.getByTestId("card");
+    expect(within(card).getByTestId("card-title").textContent).toBe(
+      "Train to Lyon",
+    );
+    expect(within(card).getByText("SNCF")).toBeTruthy();
+    expect(within(card).getByText("transport")).toBeTruthy();
+    expect(within(card).getByText("Yes")).toBeTruthy();
+    expect(within(card).getByText("Amount")).toBeTruthy();
+  });
+
+  it("shows images from http(s) URLs only", () => {
+    const { container } = render(
+      <CardsView
+        layout={layout}
+        entries={asEntries([
+          { title: "A", receiptUrl: "https://example.org/r.jpg" },
+          { title: "B", receiptUrl: "javascript:alert(1)" },
+          { title: "C", receiptUrl: "data:image/png;base64,AAAA" },
+        ])}
+      />,
+    );
+    const images = [...container.querySelectorAll("img")];
+    expect(images.map((img) => img.getAttribute("src"))).toEqual([
+      "https://example.org/r.jpg",
+    ]);
+  });
+});

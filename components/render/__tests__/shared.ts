@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Reads the shared real-world schemas (../shared/schemas from the project
+ * root). They live outside the repository, so tests skip when absent.
+ */
+export const SHARED_DIR = join(process.cwd(), "..", "shared", "schemas");
+export const hasShared = existsSync(SHARED_DIR);
+/** Appended to a suite's title: the one-line reason when it is skipped. */
+export const SKIP_REASON = hasShared
+  ? ""
+  : ` (skipped: shared schemas not found at ${SHARED_DIR})`;
+
+export function readShared<T = unknown>(file: string): T {
+  return JSON.parse(readFileSync(join(SHARED_DIR, file), "utf8")) as T;
+}
+
+/** Entries as the views take them, from plain data items. */
+export function asEntries(items: unknown[]) {
+  return items.map((data, index) => ({
+    id: `e${index + 1}`,
+    data,
+    occurredAt: new Date(Date.UTC(2025, 0, 1 + index)).toISOString(),
+  }));
+}
+
+type Schema = Record<string, unknown> & {
+  definitions?: Record<string, unknown>;
+};
+
+/** One .NET release record: the schema of one entry, with its definitions. */
+export function dotnetRelease() {
+  const root = readShared<Schema>(
+    "activity-like/schemastore-dotnet-releases-index.schema.json",
+  );
+  const data = readShared<{ "releases-index": Record<string, unknown>[] }>(
+    "activity-like/schemastore-dotnet-releases-index.data.json",
+  );
+  const product = root.definitions?.product as Schema;
+  return {
+    schema: { ...product, definitions: root.definitions },
+    entries: asEntries(data["releases-index"]),
+  };
+}

@@ -1,0 +1,130 @@
+import { getAt } from "@/lib/render/pointer";
+import type { ColumnFormat } from "@/lib/render/types";
+
+/**
+ * Reading and showing one value of an entry. The views only ever render
+ * text (React escapes it); links and images are allowed for http(s) URLs
+ * alone, so a schema or an entry cannot smuggle in `javascript:` URLs.
+ */
+
+/** One entry as the views see it: a saved entry or a generated sample. */
+export interface ViewEntry {
+  id: string;
+  data: unknown;
+  occurredAt: string;
+}
+
+/** The value at a JSON Pointer ("" is the whole entry; "-" the first item). */
+export function valueAt(data: unknown, pointer: string): unknown {
+  try {
+    return getAt(data, pointer);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** A Date for ISO-like date strings and epoch numbers, else null. */
+export function toDate(value: unknown): Date | null {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const date = new Date(dateOnly(value) ? `${value}T00:00:00` : value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  if (typeof value === "number" && value > 1e11) return new Date(value);
+  return null;
+}
+
+function dateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+const numberFormat = new Intl.NumberFormat(undefined, {
+  maximumFractionDigits: 2,
+});
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: "medium",
+  timeStyle: "short",
+});
+
+export function formatDate(date: Date, withTime: boolean): string {
+  return (withTime ? dateTimeFormat : dateFormat).format(date);
+}
+
+/** Plain text for any value, shaped by a column format when one is known. */
+export function formatValue(value: unknown, format?: ColumnFormat): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? numberFormat.format(value) : String(value);
+  }
+  if (typeof value === "string") return formatString(value, format);
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item !== "object" || item === null)) {
+      return value.map((item) => formatValue(item)).join(", ");
+    }
+    return `${value.length} item${value.length === 1 ? "" : "s"}`;
+  }
+  return compactJson(value);
+}
+
+function formatString(value: string, format?: ColumnFormat): string {
+  if (format === "duration") return formatDuration(value);
+  if (format === "date" || format === "date-time" || !format) {
+    const date = toDate(value);
+    if (date) return formatDate(date, !dateOnly(value));
+  }
+  return value;
+}
+
+/** "PT1H30M" → "1 h 30 min"; anything else is returned as written. */
+export function formatDuration(value: string): string {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
+    value,
+  );
+  if (!match) return value;
+  const [, days, hours, minutes, seconds] = match;
+  const parts = [
+    days && `${days} d`,
+    hours && `${hours} h`,
+    minutes && `${minutes} min`,
+    seconds && `${seconds} s`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" ") : value;
+}
+
+function compactJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** Orders two cell values: numbers, dates and text; empty values last. */
+export function compareValues(a: unknown, b: unknown): number {
+  const emptyA = a === undefined || a === null || a === "";
+  const emptyB = b === undefined || b === null || b === "";
+  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") {
+    return Number(a) - Number(b);
+  }
+  const dateA = toDate(a);
+  const dateB = toDate(b);
+  if (dateA && dateB) return dateA.getTime() - dateB.getTime();
+  return String(formatValue(a)).localeCompare(
+    String(formatValue(b)),
+    undefined,
+    {
+      numeric: true,
+      sensitivity: "base",
+    },
+  );
+}
