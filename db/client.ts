@@ -1,5 +1,6 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -36,6 +37,7 @@ export function openPostgres(url: string, max = 10): Database {
 
 /** Opens the embedded PGlite database; `dir` undefined keeps it in memory. */
 export function openPglite(dir?: string): Database {
+  const release = dir ? lockDataDir(dir) : () => {};
   if (dir) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzlePglite(client, { schema });
@@ -43,8 +45,46 @@ export function openPglite(dir?: string): Database {
     db: db as unknown as Db,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
+}
+
+/**
+ * PGlite takes no lock on its folder, and two processes writing one folder
+ * leave it unreadable. A lock file beside it, naming the owner's process
+ * id, makes a second opener fail at once and say who holds it.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = `${dir.replace(/\/+$/, "")}.lock`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, String(process.pid), { flag: "wx" });
+  } catch {
+    const owner = Number(readFileSync(file, "utf8"));
+    if (owner !== process.pid && processAlive(owner)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${owner}. ` +
+          "Stop it first, or set PGLITE_DIR to another folder.",
+      );
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  const release = () => rmSync(file, { force: true });
+  process.once("exit", release);
+  return release;
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 interface ProcessDatabase {
@@ -84,6 +124,18 @@ export function useDatabaseForTests(database: Database | null): void {
   } else {
     delete holder.__schemaRenderDb;
   }
+}
+
+/**
+ * Closes the process-wide database, if one was opened. The embedded one
+ * must be closed before the process ends, or its folder may not open again.
+ */
+export async function closeDatabase(): Promise<void> {
+  const open = holder.__schemaRenderDb;
+  if (!open) return;
+  delete holder.__schemaRenderDb;
+  await open.ready.catch(() => {});
+  await open.database.close();
 }
 
 /** The process-wide database, migrated when embedded. */

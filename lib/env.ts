@@ -50,8 +50,13 @@ const EnvSchema = z.object({
   AI_FALLBACK: flag.default(true),
 });
 
+// `next build` runs with NODE_ENV=production but serves nobody; the secret
+// is checked when a production server starts.
+const building = () => process.env.NEXT_PHASE === "phase-production-build";
+
 const CheckedEnv = EnvSchema.superRefine((config, context) => {
-  if (config.NODE_ENV === "production" && !config.BETTER_AUTH_SECRET) {
+  const production = config.NODE_ENV === "production" && !building();
+  if (production && !config.BETTER_AUTH_SECRET) {
     context.addIssue({
       code: "custom",
       path: ["BETTER_AUTH_SECRET"],

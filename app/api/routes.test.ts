@@ -333,6 +333,7 @@ for (const backend of testBackends()) {
       expect(good.body).toMatchObject({
         render: { renderType: expect.any(String) },
         renders: { form: { ok: true }, table: expect.any(Object) },
+        formSchema: expect.objectContaining({ type: "object" }),
       });
 
       const text = '{\n  "type": "object",\n  "allOf": {}\n}';

@@ -5,7 +5,7 @@ import {
   parseSchemaText,
 } from "@/lib/activities/schema-input";
 import { AppError, type ValidationDetails } from "@/lib/errors";
-import { analyzeWithRules, renderFor } from "@/lib/render";
+import { analyzeWithRules, formSchema, renderFor } from "@/lib/render";
 import { RENDER_TYPES, type RenderType } from "@/lib/render/types";
 import { z } from "zod";
 import { parseInput } from "@/lib/validation";
@@ -40,7 +40,7 @@ export async function previewSchema(input: unknown) {
       RENDER_TYPES.map(async (type) => [type, await renderFor(schema, type)]),
     ),
   ) as Record<RenderType, Awaited<ReturnType<typeof renderFor>>>;
-  return { render, renders };
+  return { render, renders, formSchema: formSchema(schema) };
 }
 
 function withLines(error: AppError, text: string): void {
