@@ -85,7 +85,7 @@ export class EnvError extends Error {
  * Reads the environment into a typed object. Empty strings count as unset,
  * so `FOO=` in an .env file falls back to the default.
  */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const present = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== ""),
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
 import type { TimelineLayout } from "@/lib/render/types";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/ui/cn";
@@ -109,6 +109,11 @@ export function TimelineView({
   entries: ViewEntry[];
   schema?: unknown;
 }) {
+  // First-render marks that `npm run bench` reads (docs/benchmarks.md).
+  useState(() => performance.mark("view-timeline:mount"));
+  useLayoutEffect(() => {
+    performance.measure("view-timeline:first-render", "view-timeline:mount");
+  }, []);
   const [grouping, setGrouping] = useState<Grouping>(() =>
     defaultGrouping(entries, layout),
   );
