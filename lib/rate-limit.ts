@@ -55,7 +55,7 @@ export function analysisLimiter(): RateLimiter {
 }
 
 /** Lets a test use a small limit; null restores the configured one. */
-export function useLimiterForTests(limiter: RateLimiter | null): void {
+export function setLimiterForTests(limiter: RateLimiter | null): void {
   if (limiter) holder.__schemaRenderLimiter = limiter;
   else delete holder.__schemaRenderLimiter;
 }

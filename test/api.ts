@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { type Database, useDatabaseForTests } from "@/db/client";
-import { createAuth, useAuthForTests } from "@/lib/auth/server";
+import { type Database, setDatabaseForTests } from "@/db/client";
+import { createAuth, setAuthForTests } from "@/lib/auth/server";
 import { parseEnv } from "@/lib/env";
-import { useDispatcherForTests } from "@/lib/analysis/request";
+import { setDispatcherForTests } from "@/lib/analysis/request";
 import { RecordingDispatcher } from "@/test/recording-dispatcher";
 
 /** Any route handler; each declares its own params. */
@@ -71,7 +71,7 @@ export function useAppHarness(handle: { readonly database: Database }) {
   let auth: ReturnType<typeof createAuth> | undefined;
 
   beforeAll(() => {
-    useDatabaseForTests(handle.database);
+    setDatabaseForTests(handle.database);
     auth = createAuth(
       handle.database.db,
       parseEnv({
@@ -79,16 +79,16 @@ export function useAppHarness(handle: { readonly database: Database }) {
         BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
       }),
     );
-    useAuthForTests(auth);
+    setAuthForTests(auth);
   });
   beforeEach(() => {
     state.dispatcher = new RecordingDispatcher();
-    useDispatcherForTests(state.dispatcher);
+    setDispatcherForTests(state.dispatcher);
   });
   afterAll(() => {
-    useDispatcherForTests(null);
-    useAuthForTests(null);
-    useDatabaseForTests(null);
+    setDispatcherForTests(null);
+    setAuthForTests(null);
+    setDatabaseForTests(null);
   });
 
   async function signUp(name: string): Promise<string> {

@@ -11,7 +11,7 @@ import * as previewRoute from "@/app/api/preview/route";
 import { count } from "drizzle-orm";
 import { activityEntries } from "@/db/schema";
 import type { ActivityDto, ApiErrorBody } from "@/lib/activities/types";
-import { RateLimiter, useLimiterForTests } from "@/lib/rate-limit";
+import { RateLimiter, setLimiterForTests } from "@/lib/rate-limit";
 import { type Call, call, type Handler, useAppHarness } from "@/test/api";
 import { testBackends, useTestDatabase } from "@/test/db";
 
@@ -82,7 +82,7 @@ for (const backend of testBackends()) {
     const handle = useTestDatabase(backend);
     const { signUp } = useAppHarness(handle);
 
-    afterEach(() => useLimiterForTests(null));
+    afterEach(() => setLimiterForTests(null));
 
     async function createAs(cookie: string) {
       const response = await call(activitiesRoute.POST, {
@@ -180,7 +180,7 @@ for (const backend of testBackends()) {
 
     it("the per-person limit answers 429 with when to retry, then lets requests through", async () => {
       let now = 1_000_000;
-      useLimiterForTests(new RateLimiter(2, 60_000, () => now));
+      setLimiterForTests(new RateLimiter(2, 60_000, () => now));
       const alice = await signUp("Alice");
       const bob = await signUp("Bob");
       await createAs(alice);

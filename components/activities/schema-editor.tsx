@@ -67,12 +67,15 @@ export default function SchemaEditor({
 
   const extensions = useMemo(() => {
     const parse = jsonParseLinter();
+    // CodeMirror calls this when it lints, after render; the ref holds the
+    // latest server problems without rebuilding the editor's extensions.
     const source = (view: EditorView): Diagnostic[] => [
       ...parse(view),
       ...problemsRef.current.map((p) => lineDiagnostic(view, p)),
     ];
     return [
       json(),
+      // eslint-disable-next-line react-hooks/refs -- read at lint time
       linter(source, { delay: 250 }),
       lintGutter(),
       theme,

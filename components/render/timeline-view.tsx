@@ -146,6 +146,7 @@ export function TimelineView({
                   item={item}
                   layout={layout}
                   grouping={grouping}
+                  schema={schema}
                 />
               ))}
             </ol>
@@ -194,10 +195,12 @@ function TimelineCard({
   item,
   layout,
   grouping,
+  schema,
 }: {
   item: TimelineItem;
   layout: TimelineLayout;
   grouping: Grouping;
+  schema: unknown;
 }) {
   const data = item.entry.data;
   const title = formatValue(valueAt(data, layout.titleField));
@@ -219,6 +222,7 @@ function TimelineCard({
           <h4 className="text-ink font-medium">{title}</h4>
           <When item={item} grouping={grouping} />
         </div>
+        <Details item={item} layout={layout} schema={schema} />
         {description !== undefined &&
         description !== null &&
         description !== "" ? (
@@ -234,6 +238,45 @@ function TimelineCard({
       </article>
     </li>
   );
+}
+
+/** The detail fields as "Label value" pairs that wrap on a phone. */
+function Details({
+  item,
+  layout,
+  schema,
+}: {
+  item: TimelineItem;
+  layout: TimelineLayout;
+  schema: unknown;
+}) {
+  // Renders saved before detail fields existed come from storage as
+  // they were written, without the list.
+  const fields = layout.detailFields ?? [];
+  const pairs = fields
+    .map((field) => ({ field, value: valueAt(item.entry.data, field) }))
+    .filter(({ value }) => present(value));
+  if (pairs.length === 0) return null;
+
+  return (
+    <dl
+      data-testid="timeline-details"
+      className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm"
+    >
+      {pairs.map(({ field, value }) => (
+        <div key={field} className="flex items-baseline gap-1.5">
+          <dt className="text-muted text-xs">{fieldLabel(schema, field)}</dt>
+          <dd className="text-ink font-medium tabular-nums">
+            {formatValue(value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
 }
 
 function When({ item, grouping }: { item: TimelineItem; grouping: Grouping }) {

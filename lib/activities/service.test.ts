@@ -19,7 +19,7 @@ import {
 } from "@/lib/activities/service";
 import { canTransition, IllegalTransitionError } from "@/lib/activities/status";
 import { PROCESSING_STATUSES } from "@/lib/activities/types";
-import { useDispatcherForTests } from "@/lib/analysis/request";
+import { setDispatcherForTests } from "@/lib/analysis/request";
 import { AppError } from "@/lib/errors";
 import { testBackends, useTestDatabase } from "@/test/db";
 import { RecordingDispatcher } from "@/test/recording-dispatcher";
@@ -40,9 +40,9 @@ const bloodPressure = {
 let dispatcher: RecordingDispatcher;
 beforeEach(() => {
   dispatcher = new RecordingDispatcher();
-  useDispatcherForTests(dispatcher);
+  setDispatcherForTests(dispatcher);
 });
-afterAll(() => useDispatcherForTests(null));
+afterAll(() => setDispatcherForTests(null));
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

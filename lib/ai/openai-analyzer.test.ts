@@ -14,6 +14,7 @@ import {
 import { PROMPT_VERSION } from "@/lib/ai/prompt";
 import { AnalysisError } from "@/lib/analysis/analyzer";
 import { checkRender } from "@/lib/render";
+import { TEMPLATES } from "@/lib/templates";
 import {
   AI_RATIONALE_PREFIX,
   startFakeOpenAI,
@@ -21,6 +22,7 @@ import {
   type FakeOpenAI,
 } from "@/test/fake-openai";
 
+const bloodPressure = TEMPLATES.find((t) => t.id === "blood-pressure")!;
 const API_KEY = "sk-test-0123456789-not-a-real-key";
 const context = { activityId: "act_1", runId: "run_1", name: "Running" };
 let fake: FakeOpenAI;
@@ -81,6 +83,18 @@ describe("OpenAI analyser against the fake server", () => {
     expect(result.meta.tokensIn).toBeGreaterThan(0);
     expect(result.meta.tokensOut).toBeGreaterThan(0);
     expect(result.meta.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps a timeline's detail fields from a good tool call", async () => {
+    const schema = bloodPressure.schema;
+    const result = await analyzer().analyze(schema, context);
+
+    expect(checkRender(schema, result.render)).toEqual([]);
+    expect(result.render.layout).toMatchObject({
+      type: "timeline",
+      titleField: "/arm",
+      detailFields: ["/systolic", "/diastolic", "/pulse", "/position"],
+    });
   });
 
   it("places hints of a list-of-entries schema where RJSF reads them", async () => {

@@ -5,7 +5,7 @@ import { TOOL_NAME } from "@/lib/ai/tool-schema";
  * changes answers: it is part of the analyser identity, so cached renders
  * from an older prompt are not reused.
  */
-export const PROMPT_VERSION = "1";
+export const PROMPT_VERSION = "2";
 
 /**
  * A schema whose JSON is longer than this is sent as its field list only.
@@ -33,7 +33,11 @@ Rules:
 must equal renderType.
    - table: many comparable entries with a handful of short values.
    - timeline: entries that are events in time; needs a date or date-time \
-field as dateField.
+field as dateField. titleField names each item: prefer short free text \
+(a name, an activity) over an enum. detailFields lists up to 4 other short \
+values shown under the title, measurements with units first (systolic, \
+pulse, distance); never a field already used as date, end, title, \
+description or groupBy.
    - cards: entries with a clear title, maybe an image, browsed rather than \
 compared.
    - form: deeply nested or mostly free-text entries, or when nothing else \

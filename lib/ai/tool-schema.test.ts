@@ -81,6 +81,46 @@ describe("the suggest_render tool", () => {
   });
 });
 
+describe("a timeline suggestion", () => {
+  const timeline: RenderSuggestion = {
+    ...baseSuggestion,
+    renderType: "timeline",
+    layout: {
+      type: "timeline",
+      dateField: "/measuredAt",
+      endDateField: null,
+      titleField: "/arm",
+      descriptionField: null,
+      groupByField: null,
+      detailFields: ["/systolic", "/diastolic"],
+    },
+  };
+
+  it("requires detailFields as a list of pointers in the tool", () => {
+    const params = suggestRenderTool.function.parameters as Node;
+    const timelineLayout = objectSchemas(params).find(
+      ([, schema]) =>
+        (schema.properties as Record<string, Node>).type?.const === "timeline",
+    )?.[1];
+    const props = timelineLayout?.properties as Record<string, Node>;
+
+    expect(timelineLayout?.required).toContain("detailFields");
+    expect(props.detailFields).toMatchObject({
+      type: "array",
+      items: { type: "string" },
+    });
+  });
+
+  it("keeps detailFields, empty or not, in the draft", () => {
+    expect(RenderSuggestion.parse(timeline)).toEqual(timeline);
+    expect(draftFromSuggestion(timeline).draft.layout).toEqual(timeline.layout);
+    const none = { ...timeline.layout, detailFields: [] };
+    expect(
+      draftFromSuggestion({ ...timeline, layout: none }).draft.layout,
+    ).toEqual(none);
+  });
+});
+
 describe("draftFromSuggestion", () => {
   it("folds hints into a nested RJSF uiSchema, array items under items", () => {
     const { draft, problems } = draftFromSuggestion({

@@ -59,6 +59,12 @@ const ModelTimelineLayout = z.object({
   titleField: FieldRef,
   descriptionField: OptionalRef,
   groupByField: OptionalRef,
+  detailFields: z
+    .array(FieldRef)
+    .describe(
+      "0-4 short values shown under the title as label and value, " +
+        "measurements with units first; none already used above",
+    ),
 });
 
 const ModelCardsLayout = z.object({

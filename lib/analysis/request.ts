@@ -10,7 +10,7 @@ import { logger } from "@/lib/log";
 let dispatcherOverride: Dispatcher | null = null;
 
 /** Lets a test see requests instead of running them; null restores. */
-export function useDispatcherForTests(dispatcher: Dispatcher | null): void {
+export function setDispatcherForTests(dispatcher: Dispatcher | null): void {
   dispatcherOverride = dispatcher;
 }
 

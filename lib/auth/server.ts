@@ -85,7 +85,7 @@ export function getAuth(): Promise<Auth> {
 }
 
 /** Lets a test run auth on its own database; null restores. */
-export function useAuthForTests(auth: Auth | null): void {
+export function setAuthForTests(auth: Auth | null): void {
   if (auth) holder.__schemaRenderAuth = Promise.resolve(auth);
   else delete holder.__schemaRenderAuth;
 }

@@ -279,3 +279,113 @@ describe("table column labels", () => {
     expect(labels).toEqual(["Distance (km)", "Weight (kg)"]);
   });
 });
+
+describe("a blood pressure reading on a timeline and in a table", () => {
+  const reading = {
+    measuredAt: { type: "string", format: "date-time", title: "Measured at" },
+    systolic: { type: "integer", title: "Systolic (mmHg)" },
+    diastolic: { type: "integer", title: "Diastolic (mmHg)" },
+    pulse: { type: "integer", title: "Pulse (bpm)" },
+    arm: { type: "string", title: "Arm", enum: ["left", "right"] },
+    notes: { type: "string", title: "Notes", maxLength: 1000 },
+  };
+  const required = ["measuredAt", "systolic", "diastolic"];
+
+  function timelineOf(properties: Record<string, unknown>) {
+    const result = renderFor(object(properties, required), "timeline");
+    if (!result.ok || result.render.layout.type !== "timeline") {
+      throw new Error("expected a timeline");
+    }
+    return result.render;
+  }
+
+  it("titles items by free text rather than by an enum", () => {
+    const render = timelineOf({ ...reading, place: text });
+    expect(render.layout).toMatchObject({
+      titleField: "/place",
+      descriptionField: "/notes",
+      detailFields: ["/systolic", "/diastolic", "/pulse", "/arm"],
+    });
+  });
+
+  it("titled by the enum alone, the details carry the numbers", () => {
+    const render = timelineOf(reading);
+    expect(render.layout).toMatchObject({
+      dateField: "/measuredAt",
+      titleField: "/arm",
+      detailFields: ["/systolic", "/diastolic", "/pulse"],
+    });
+    expect(checkRender(object(reading, required), render)).toEqual([]);
+  });
+
+  it("an id is neither title nor detail, even as the only free text", () => {
+    const render = timelineOf({ ...reading, reading_id: text });
+    expect(render.layout).toMatchObject({
+      titleField: "/arm",
+      detailFields: ["/systolic", "/diastolic", "/pulse"],
+    });
+  });
+
+  it("with numbers only, one titles the item and the rest are details", () => {
+    const { arm: _arm, notes: _notes, ...numbers } = reading;
+    expect(timelineOf(numbers).layout).toMatchObject({
+      titleField: "/systolic",
+      detailFields: ["/diastolic", "/pulse"],
+    });
+  });
+
+  it("does not repeat a category that titles the item as its badge", () => {
+    const render = timelineOf({
+      measuredAt: reading.measuredAt,
+      kind: { type: "string", enum: ["home", "clinic"] },
+      systolic: reading.systolic,
+    });
+    expect(render.layout).toMatchObject({
+      titleField: "/kind",
+      groupByField: null,
+      detailFields: ["/systolic"],
+    });
+  });
+
+  it("table columns: the date, then required measurements, then the rest", () => {
+    const result = renderFor(object(reading, required), "table");
+    if (!result.ok || result.render.layout.type !== "table") {
+      throw new Error("expected a table");
+    }
+    const { columns, defaultSort } = result.render.layout;
+    expect(columns.map((c) => c.field)).toEqual([
+      "/measuredAt",
+      "/systolic",
+      "/diastolic",
+      "/pulse",
+      "/arm",
+    ]);
+    expect(defaultSort).toEqual({ field: "/measuredAt", direction: "desc" });
+  });
+
+  it("table columns: required measurements before required choices", () => {
+    const result = renderFor(
+      object(
+        {
+          name: text,
+          kind: { enum: ["run", "ride"] },
+          done: { type: "boolean" },
+          distance_km: { type: "number" },
+          on: { type: "string", format: "date" },
+        },
+        ["kind", "done", "distance_km", "name"],
+      ),
+      "table",
+    );
+    if (!result.ok || result.render.layout.type !== "table") {
+      throw new Error("expected a table");
+    }
+    expect(result.render.layout.columns.map((c) => c.field)).toEqual([
+      "/on",
+      "/name",
+      "/distance_km",
+      "/kind",
+      "/done",
+    ]);
+  });
+});

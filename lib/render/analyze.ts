@@ -19,7 +19,7 @@ import {
 import { buildUiSchema } from "./ui-schema";
 
 /** Changes whenever the rules would answer differently. */
-export const RULES_ANALYZER_VERSION = "1.0.0";
+export const RULES_ANALYZER_VERSION = "1.1.0";
 
 export interface AnalyzeOptions {
   /** Pin a render type; the rules still explain and list alternatives. */

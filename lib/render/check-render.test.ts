@@ -38,6 +38,7 @@ describe("checkRender", () => {
         titleField: "/exercise",
         descriptionField: null,
         groupByField: null,
+        detailFields: [],
       },
     });
     expect(checkRender(workout, render)).toEqual([
@@ -46,6 +47,92 @@ describe("checkRender", () => {
         message: '"/exercise" is a text field, not a date or date-time string',
       },
     ]);
+  });
+
+  describe("timeline detail fields", () => {
+    function withDetails(detailFields: string[]): SchemaRender {
+      return withChanges({
+        layout: {
+          type: "timeline",
+          dateField: "/date",
+          endDateField: null,
+          titleField: "/exercise",
+          descriptionField: null,
+          groupByField: null,
+          detailFields,
+        },
+      });
+    }
+
+    it("accepts details the item does not already show", () => {
+      expect(base.layout).toMatchObject({ detailFields: [] });
+      expect(checkRender(workout, withDetails(["/notes"]))).toEqual([]);
+    });
+
+    it("refuses a detail field that does not exist", () => {
+      expect(checkRender(workout, withDetails(["/weight"]))).toEqual([
+        {
+          path: "/layout/detailFields/0",
+          message: '"/weight" is not a field of the schema',
+        },
+      ]);
+    });
+
+    it("refuses a detail field inside an array", () => {
+      expect(checkRender(workout, withDetails(["/sets/-/reps"]))).toEqual([
+        {
+          path: "/layout/detailFields/0",
+          message: '"/sets/-/reps" is inside an array, so an entry has many',
+        },
+      ]);
+    });
+
+    it("refuses a detail field that is not a single value", () => {
+      const schema = {
+        type: "object",
+        properties: {
+          date: { type: "string", format: "date" },
+          exercise: { type: "string" },
+          gym: { type: "object", properties: { city: { type: "string" } } },
+        },
+      };
+      const problems = checkRender(schema, withDetails(["/gym"]));
+      expect(problems.filter((p) => p.path.startsWith("/layout"))).toEqual([
+        {
+          path: "/layout/detailFields/0",
+          message: '"/gym" is an object field, not a single value',
+        },
+      ]);
+    });
+
+    it("refuses a detail that repeats the title or another detail", () => {
+      const render = withDetails(["/exercise", "/notes", "/notes"]);
+      expect(checkRender(workout, render)).toEqual([
+        {
+          path: "/layout/detailFields/0",
+          message: '"/exercise" is already shown in the item',
+        },
+        {
+          path: "/layout/detailFields/2",
+          message: '"/notes" is already shown in the item',
+        },
+      ]);
+    });
+
+    it("refuses more than four", () => {
+      const render = withDetails(["/a", "/b", "/c", "/d", "/e"]);
+      expect(checkRender(workout, render).map((p) => p.path)).toEqual([
+        "/layout/detailFields",
+      ]);
+    });
+
+    it("accepts a timeline saved before detail fields existed", () => {
+      const { detailFields: _details, ...saved } = withDetails([]).layout as {
+        detailFields: string[];
+      };
+      const render = { ...base, layout: saved } as SchemaRender;
+      expect(checkRender(workout, render)).toEqual([]);
+    });
   });
 
   it("refuses table columns inside arrays or holding objects", () => {

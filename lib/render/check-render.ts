@@ -1,7 +1,11 @@
 import { isDateKind, isScalarKind, type Field } from "./field";
 import { readSchema, type SchemaReading } from "./read-schema";
 import { InvalidSchemaError } from "./errors";
-import { SchemaRender as SchemaRenderShape, type SchemaRender } from "./types";
+import {
+  SchemaRender as SchemaRenderShape,
+  type SchemaRender,
+  type TimelineLayout,
+} from "./types";
 
 /** One reason a render cannot be used, at a path into the render. */
 export interface RenderProblem {
@@ -38,7 +42,8 @@ export const RJSF_WIDGETS = new Set([
  * Checks a render against its schema; an empty list means it can be used.
  * Every pointer in the layout, groups and uiSchema must name a field;
  * table, timeline and card fields must hold one value per entry (not
- * inside an array) of a fitting type; the uiSchema must be one RJSF
+ * inside an array) of a fitting type, and a timeline's detail fields
+ * must not repeat one it already shows; the uiSchema must be one RJSF
  * renders (known widgets, orders it accepts). Both analysers' output
  * passes through here.
  */
@@ -61,9 +66,11 @@ export function checkRender(
     if (!(error instanceof InvalidSchemaError)) throw error;
     return [{ path: "", message: error.message }];
   }
+  // The parsed render, with defaults filled in for renders saved before
+  // a field (such as a timeline's detailFields) existed.
   const check = new Checker(reading);
-  check.layout(render);
-  check.groups(render);
+  check.layout(parsed.data);
+  check.groups(parsed.data);
   check.ui(render.uiSchema, reading);
   return check.problems;
 }
@@ -136,6 +143,7 @@ class Checker {
           "scalar",
         );
         this.perEntry("/layout/groupByField", layout.groupByField, "scalar");
+        this.details(layout);
         return;
       case "cards":
         this.perEntry("/layout/titleField", layout.titleField, "string");
@@ -148,6 +156,28 @@ class Checker {
           this.perEntry(`/layout/bodyFields/${i}`, p, "scalar"),
         );
     }
+  }
+
+  /** Detail pairs add values the item does not already show. */
+  private details(layout: TimelineLayout): void {
+    const shown = new Set(
+      [
+        layout.dateField,
+        layout.endDateField,
+        layout.titleField,
+        layout.descriptionField,
+        layout.groupByField,
+      ].filter((p): p is string => p !== null),
+    );
+    layout.detailFields.forEach((pointer, i) => {
+      const path = `/layout/detailFields/${i}`;
+      if (shown.has(pointer)) {
+        this.fail(path, `"${pointer}" is already shown in the item`);
+        return;
+      }
+      shown.add(pointer);
+      this.perEntry(path, pointer, "scalar");
+    });
   }
 
   private column(path: string, pointer: string, format: string): void {

@@ -1,5 +1,5 @@
 import { isDateKind, type Field, type FieldKind } from "./field";
-import { titleStrength, words } from "./names";
+import { isIdName, titleStrength, words } from "./names";
 import type { Signals } from "./signals";
 import type {
   CardsLayout,
@@ -15,6 +15,8 @@ export type Built<L> = { ok: true; layout: L } | { ok: false; reason: string };
 
 const MAX_COLUMNS = 8;
 const MAX_SECTION_FIELDS = 60;
+/** Detail pairs under a timeline title; more would crowd a phone. */
+const MAX_DETAILS = 4;
 
 export function buildForm(signals: Signals): Built<FormLayout> {
   const { reading } = signals;
@@ -84,16 +86,42 @@ export function buildTable(signals: Signals): Built<TableLayout> {
   };
 }
 
-// Title first, then the date, then the rest in schema order; required
-// fields before optional ones, since they are always filled in.
+// When the entry happened first, then its name (free text), then the
+// required fields, always filled in: measurements before choices. The
+// optional rest keeps the schema's order, which is the author's.
 function orderColumns(fields: Field[], signals: Signals): Field[] {
-  const first = [signals.title, signals.eventDate?.field].filter(
+  const name = signals.title?.kind === "text" ? signals.title : null;
+  const first = [signals.eventDate?.field, name].filter(
     (f): f is Field => f != null && fields.includes(f),
   );
   const rest = fields.filter((f) => !first.includes(f));
-  const required = rest.filter((f) => f.required);
+  const required = byValueRank(rest.filter((f) => f.required));
   const optional = rest.filter((f) => !f.required);
   return [...first, ...required, ...optional];
+}
+
+/**
+ * How much one short value says about an entry at a glance: 0 for a
+ * measurement with its unit ("Systolic (mmHg)"), then other numbers,
+ * then choices, then the rest; null for values that read badly as a
+ * short pair (links, images, colours, ids).
+ */
+function valueRank(field: Field): number | null {
+  const unreadable = ["url", "image", "file", "color", "email"];
+  if (unreadable.includes(field.kind) || isIdName(field.key)) return null;
+  const numeric = field.type === "number" || field.type === "integer";
+  if (numeric && field.unit) return 0;
+  if (numeric || field.kind === "duration") return 1;
+  if (field.kind === "enum" || field.kind === "boolean") return 2;
+  return 3;
+}
+
+/** Stable: by rank, required before optional, then in schema order. */
+function byValueRank(fields: Field[]): Field[] {
+  const rankOf = (f: Field) => valueRank(f) ?? 4;
+  return [...fields].sort(
+    (a, b) => rankOf(a) - rankOf(b) || Number(b.required) - Number(a.required),
+  );
 }
 
 /** The label with its unit, unless the label already names the unit. */
@@ -168,11 +196,23 @@ export function buildTimeline(signals: Signals): Built<TimelineLayout> {
     };
   }
 
+  const shown = [date.field, signals.endDate, signals.description];
+  const candidates = byValueRank(
+    signals.shortScalars.filter(
+      (f) => !shown.includes(f) && valueRank(f) !== null,
+    ),
+  );
   const title =
     signals.title ??
+    candidates[0] ??
     signals.shortScalars.find((f) => f !== date.field) ??
     date.field;
-  const description = signals.description;
+  // A category that titles the item would show twice as its badge.
+  const category = categoryOf(signals);
+  const group = category === title ? null : category;
+  const details = candidates
+    .filter((f) => f !== title && f !== group)
+    .slice(0, MAX_DETAILS);
   return {
     ok: true,
     layout: {
@@ -180,8 +220,9 @@ export function buildTimeline(signals: Signals): Built<TimelineLayout> {
       dateField: date.field.pointer,
       endDateField: signals.endDate?.pointer ?? null,
       titleField: title.pointer,
-      descriptionField: description?.pointer ?? null,
-      groupByField: categoryOf(signals)?.pointer ?? null,
+      descriptionField: signals.description?.pointer ?? null,
+      groupByField: group?.pointer ?? null,
+      detailFields: details.map((f) => f.pointer),
     },
   };
 }

@@ -129,6 +129,15 @@ export function titleStrength(name: string): number {
   return list.some((w) => TITLE_WORDS.includes(w)) ? 1 : 0;
 }
 
+const ID_WORDS = new Set(["id", "uuid", "guid"]);
+
+/** "id", "entry_id", "uuid": a key for machines, a poor title for people. */
+export function isIdName(name: string): boolean {
+  const list = words(name);
+  const last = list[list.length - 1];
+  return last !== undefined && ID_WORDS.has(last);
+}
+
 const IMAGE_WORDS = new Set([
   "image",
   "img",

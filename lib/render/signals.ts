@@ -1,5 +1,5 @@
 import { isDateKind, isScalarKind, type Field } from "./field";
-import { eventStrength, isEndName, titleStrength } from "./names";
+import { eventStrength, isEndName, isIdName, titleStrength } from "./names";
 import { parsePointer } from "./pointer";
 import type { SchemaReading } from "./read-schema";
 
@@ -82,17 +82,22 @@ function pickEndDate(scalars: Field[], start: Field | null): Field | null {
   );
 }
 
-/** The string that best names one entry: "title", "name", then any text. */
+/**
+ * The string that best names one entry: "title", "name", then other free
+ * text before an enum, and an id last. Free text tells entries apart
+ * ("Morning run"); an enum repeats a few words ("left", "right").
+ */
 export function pickTitle(scalars: Field[]): Field | null {
   let best: Field | null = null;
-  let bestScore = -1;
+  let bestScore = -Infinity;
   for (const field of scalars) {
     if (field.type !== "string" || !isTitleKind(field)) continue;
     const score =
       titleStrength(field.key) * 4 +
+      (field.kind === "text" ? 3 : 0) -
+      (isIdName(field.key) ? 4 : 0) +
       (field.required ? 1 : 0) +
-      (field.depth === 1 ? 1 : 0) +
-      (field.kind === "text" ? 1 : 0);
+      (field.depth === 1 ? 1 : 0);
     if (score > bestScore) {
       best = field;
       bestScore = score;

@@ -87,6 +87,12 @@ export const TimelineLayout = z
     titleField: Pointer,
     descriptionField: Pointer.nullable(),
     groupByField: Pointer.nullable(),
+    /**
+     * Short values shown under the title as "Label value" pairs, such as
+     * a reading's numbers. Renders saved before this field existed lack
+     * it, hence the default.
+     */
+    detailFields: z.array(Pointer).max(4).default([]),
   })
   .strict();
 

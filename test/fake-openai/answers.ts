@@ -155,6 +155,7 @@ export function hostileSuggestion(): RenderSuggestion {
       titleField: "/admin_override",
       descriptionField: "/password",
       groupByField: null,
+      detailFields: ["/password"],
     },
     fieldGroups: [{ title: "Secrets", fields: ["/password", "/api_token"] }],
     uiHints: [

@@ -52,6 +52,7 @@ const outcomes: RenderOutcomes = {
         titleField: "/systolic",
         descriptionField: null,
         groupByField: null,
+        detailFields: [],
       },
     },
   },

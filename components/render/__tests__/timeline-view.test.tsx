@@ -59,6 +59,7 @@ describe("TimelineView", () => {
     titleField: "/book",
     descriptionField: "/thoughts",
     groupByField: "/author",
+    detailFields: [],
   };
   const entries = asEntries([
     { startedAt: "2025-03-02T08:00:00", book: "Dune", author: "Herbert" },
@@ -91,6 +92,79 @@ describe("TimelineView", () => {
 
     fireEvent.click(screen.getByRole("radio", { name: "month" }));
     expect(screen.getAllByTestId("timeline-group")).toHaveLength(2);
+  });
+});
+
+describe("TimelineView detail fields", () => {
+  const schema = {
+    type: "object",
+    properties: {
+      measuredAt: { type: "string", format: "date-time" },
+      systolic: { type: "integer", title: "Systolic (mmHg)" },
+      diastolic: { type: "integer", title: "Diastolic (mmHg)" },
+      pulse: { type: "integer", title: "Pulse (bpm)" },
+      arm: { type: "string", title: "Arm", enum: ["left", "right"] },
+    },
+  };
+  const layout: TimelineLayout = {
+    type: "timeline",
+    dateField: "/measuredAt",
+    endDateField: null,
+    titleField: "/arm",
+    descriptionField: null,
+    groupByField: null,
+    detailFields: ["/systolic", "/diastolic", "/pulse"],
+  };
+
+  function pairsOf(item: HTMLElement): string[] {
+    return within(item)
+      .queryAllByRole("definition")
+      .map((dd) => `${dd.previousSibling?.textContent} ${dd.textContent}`);
+  }
+
+  it("shows each detail as a label and its value under the title", () => {
+    const entries = asEntries([
+      {
+        measuredAt: "2025-03-02T08:00:00",
+        arm: "left",
+        systolic: 128,
+        diastolic: 84,
+        pulse: 72,
+      },
+    ]);
+    render(<TimelineView layout={layout} entries={entries} schema={schema} />);
+    const item = screen.getByTestId("timeline-item");
+
+    expect(within(item).getByRole("heading").textContent).toBe("left");
+    expect(pairsOf(item)).toEqual([
+      "Systolic (mmHg) 128",
+      "Diastolic (mmHg) 84",
+      "Pulse (bpm) 72",
+    ]);
+  });
+
+  it("leaves out details an entry has no value for", () => {
+    const entries = asEntries([
+      { measuredAt: "2025-03-02T08:00:00", arm: "right", systolic: 119 },
+    ]);
+    render(<TimelineView layout={layout} entries={entries} schema={schema} />);
+    expect(pairsOf(screen.getByTestId("timeline-item"))).toEqual([
+      "Systolic (mmHg) 119",
+    ]);
+  });
+
+  it("shows no details for a render saved without the list", () => {
+    const { detailFields: _details, ...saved } = layout;
+    const entries = asEntries([{ measuredAt: "2025-03-02", arm: "left" }]);
+    render(
+      <TimelineView
+        layout={saved as TimelineLayout}
+        entries={entries}
+        schema={schema}
+      />,
+    );
+    expect(screen.queryByTestId("timeline-details")).toBeNull();
+    expect(screen.getByRole("heading", { name: "left" })).toBeTruthy();
   });
 });
 

@@ -1,0 +1,67 @@
+import { RENDER_TYPES } from "../pages/activity-page";
+import { AuthPage } from "../pages/auth-page";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { expect, test } from "../support/fixtures";
+import { templateSchema } from "../support/templates";
+
+test("the sign-up and sign-in pages have no serious accessibility violations", async ({
+  browser,
+}, testInfo) => {
+  // A fresh context: no session, so the auth pages are what one sees.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+  });
+  const page = await context.newPage();
+  const auth = new AuthPage(page);
+  const landed = await auth.landing();
+  test.skip(landed === "app", "this build has no accounts yet");
+
+  for (const path of ["/sign-up", "/sign-in"]) {
+    await page.goto(path);
+    await expect(auth.submit).toBeVisible();
+    await expectNoSeriousA11yViolations(page, path);
+  }
+  await context.close();
+});
+
+test("the list, new activity and activity pages (every tab) have no serious accessibility violations", async ({
+  page,
+  api,
+  activities,
+  newActivity,
+  activityPage,
+  unique,
+}) => {
+  await activities.goto();
+  await expectNoSeriousA11yViolations(
+    page,
+    "the activities page before any activity",
+  );
+
+  const created = await api.create({
+    name: unique("Expense"),
+    schema: templateSchema("expense"),
+  });
+  await api.settled(created.id);
+  await api.addEntry(created.id, {
+    title: "Groceries",
+    amount: 42.5,
+    currency: "EUR",
+    category: "groceries",
+  });
+
+  await activities.goto();
+  await expect(activities.row(created.name)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the activities list");
+
+  await newActivity.goto();
+  await newActivity.pickTemplate("workout");
+  await expectNoSeriousA11yViolations(page, "the new activity page");
+
+  await activityPage.goto(created.id);
+  await activityPage.expectStatus("COMPLETED");
+  for (const type of RENDER_TYPES) {
+    await activityPage.openTab(type);
+    await expectNoSeriousA11yViolations(page, `the activity page, ${type} tab`);
+  }
+});
