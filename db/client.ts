@@ -118,7 +118,7 @@ function openProcessDatabase(): ProcessDatabase {
 }
 
 /** Lets a test hand the app its own database; null restores. */
-export function useDatabaseForTests(database: Database | null): void {
+export function setDatabaseForTests(database: Database | null): void {
   if (database) {
     holder.__schemaRenderDb = { database, ready: Promise.resolve() };
   } else {
