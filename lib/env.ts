@@ -21,6 +21,7 @@ const EnvSchema = z.object({
 
   ANALYSIS_RUNNER: z.enum(["inline", "inngest"]).optional(),
   ANALYSIS_RETRIES: z.coerce.number().int().min(0).max(20).default(4),
+  ANALYSIS_BACKOFF_MS: positiveInt.default(1_000),
   ANALYSIS_CONCURRENCY: positiveInt.default(10),
   ANALYSIS_CONCURRENCY_PER_USER: positiveInt.default(3),
   ANALYSIS_RPM: positiveInt.default(60),

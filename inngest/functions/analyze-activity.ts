@@ -62,7 +62,10 @@ function flowControl() {
     // Inngest throttles run starts, not single steps: this caps new runs,
     // hence first model calls, per minute. Retries of a started run are
     // not counted, and cache hits are paced too (latency, not money).
-    throttle: { limit: config.ANALYSIS_RPM, period: "1m" as const },
+    // Without a model there is nothing to pace.
+    ...(config.OPENAI_API_KEY
+      ? { throttle: { limit: config.ANALYSIS_RPM, period: "1m" as const } }
+      : {}),
     // A burst of edits runs once, with the latest event; the timeout keeps
     // an activity edited without pause from waiting for ever.
     ...(debounce > 0

@@ -10,6 +10,11 @@ export interface Analyzer {
    * prompt version), so the render cache never mixes their results.
    */
   readonly identity: string;
+  /**
+   * False for analysers that call no model (the rules): the model-call
+   * limit (ANALYSIS_RPM) does not pace them. Unset counts as a model.
+   */
+  readonly callsModel?: boolean;
   analyze(schema: unknown, context: AnalysisContext): Promise<AnalysisResult>;
 }
 

@@ -66,6 +66,7 @@ const holder = globalThis as typeof globalThis & {
 export function getInlineRunner(): InlineRunner {
   holder.__schemaRenderInlineRunner ??= new InlineRunner({
     db: getDb,
+    backoffBaseMs: env().ANALYSIS_BACKOFF_MS,
     deps: () => defaultWorkflowDeps(),
   });
   return holder.__schemaRenderInlineRunner;

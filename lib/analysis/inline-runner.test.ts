@@ -158,6 +158,39 @@ describe.each(testBackends())("the in-process runner on $name", (backend) => {
     expect(final.schemaRender?.rationale).toBe("A test render (c).");
   });
 
+  it("runs a new activity's first analysis without the debounce wait", async () => {
+    const analyzer = testAnalyzer();
+    const row = await newActivity(handle.db, schemaWith("a"));
+    start(analyzer, { debounceMs: 60_000 });
+
+    await requestAnalysis(handle.db, row, {
+      reason: "created",
+      dispatcher: runner as InlineRunner,
+    });
+    await runner?.idle();
+
+    expect(analyzer.calls).toEqual([schemaWith("a")]);
+  });
+
+  it("does not pace an analyser that calls no model", async () => {
+    const analyzer = { ...testAnalyzer(), callsModel: false };
+    runner = new InlineRunner({
+      db: async () => handle.db,
+      deps: async () => ({ analyzer, fallback: null }),
+      backoffBaseMs: 2,
+      rpm: 1,
+      debounceMs: 0,
+      sweepEveryMs: null,
+    });
+    const rows = await Promise.all(
+      ["a", "b", "c"].map((key) => newActivity(handle.db, schemaWith(key))),
+    );
+    for (const row of rows) await analyse(row);
+    await runner.idle();
+
+    expect(analyzer.calls).toHaveLength(3);
+  });
+
   it("retries transient errors and then succeeds", async () => {
     const analyzer = testAnalyzer([transient(), transient(), "ok"]);
     const row = await newActivity(handle.db, schemaWith("distance"));

@@ -109,6 +109,12 @@ export class InlineRunner implements Dispatcher {
 
   async dispatch(request: AnalysisRequest): Promise<{ requestId: string }> {
     const queued = this.queued.get(request.activityId);
+    // A new activity's first request has no burst to be combined with and
+    // runs at once; everything else waits out the debounce period.
+    const first =
+      request.reason === "created" &&
+      queued === undefined &&
+      !this.running.has(request.activityId);
     if (queued && sameSchema(queued.request, request)) {
       // The same work is already waiting: one run serves both requests.
       const bypassCache = queued.request.bypassCache || request.bypassCache;
@@ -120,7 +126,7 @@ export class InlineRunner implements Dispatcher {
     const job: Job = {
       id: randomUUID(),
       request,
-      notBefore: Date.now() + this.limits.debounceMs,
+      notBefore: Date.now() + (first ? 0 : this.limits.debounceMs),
     };
     this.queued.set(request.activityId, job);
     this.pump();

@@ -17,6 +17,7 @@ const RULES_IDENTITY = `rules@${RULES_ANALYZER_VERSION}`;
 /** The rule-based analyser behind the analyser port. */
 export const rulesAnalyzer: Analyzer = {
   identity: RULES_IDENTITY,
+  callsModel: false,
   analyze(schema) {
     // Inside the executor, a throw becomes a rejection like any analyser's.
     return new Promise((resolve) => resolve(rulesResult(schema, null)));
@@ -85,6 +86,9 @@ export function withFallback(
 ): Analyzer {
   return {
     identity: primary.identity,
+    ...(primary.callsModel !== undefined
+      ? { callsModel: primary.callsModel }
+      : {}),
     async analyze(schema, context) {
       try {
         return await primary.analyze(schema, context);

@@ -177,7 +177,7 @@ export async function analyzeSchema(
     }
   }
 
-  await options.beforeModelCall?.();
+  if (options.analyzer.callsModel !== false) await options.beforeModelCall?.();
   const result = await options.analyzer.analyze(claim.schema, {
     activityId: payload.activityId,
     runId: options.runId,
