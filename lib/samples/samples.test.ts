@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeShared, SHARED_DIR as SHARED } from "@/test/shared";
 import { generateSamples, prepareSchema } from "./index";
 
 const anchor = new Date("2025-06-01T00:00:00Z");
-const SHARED = join(process.cwd(), "..", "shared", "schemas");
 
 const reading = {
   type: "object",
@@ -74,26 +74,23 @@ describe("generateSamples", () => {
   });
 });
 
-describe.skipIf(!existsSync(SHARED))(
-  "generateSamples on every shared schema (skipped when ../shared is absent)",
-  () => {
-    const files = [
-      "activity-like",
-      "hard",
-      "rjsf-playground",
-      "jsonforms",
-    ].flatMap((group) =>
-      readdirSync(join(SHARED, group))
-        .filter((f) => f.endsWith(".schema.json"))
-        .map((f) => join(group, f)),
-    );
+describeShared("generateSamples on every shared schema", () => {
+  const files = [
+    "activity-like",
+    "hard",
+    "rjsf-playground",
+    "jsonforms",
+  ].flatMap((group) =>
+    readdirSync(join(SHARED, group))
+      .filter((f) => f.endsWith(".schema.json"))
+      .map((f) => join(group, f)),
+  );
 
-    it.each(files)("%s: returns entries or a reason, never throws", (file) => {
-      const schema: unknown = JSON.parse(
-        readFileSync(join(SHARED, file), "utf8"),
-      );
-      const result = generateSamples(schema, { count: 3, anchor });
-      expect(result.entries.length > 0 || result.error !== null).toBe(true);
-    });
-  },
-);
+  it.each(files)("%s: returns entries or a reason, never throws", (file) => {
+    const schema: unknown = JSON.parse(
+      readFileSync(join(SHARED, file), "utf8"),
+    );
+    const result = generateSamples(schema, { count: 3, anchor });
+    expect(result.entries.length > 0 || result.error !== null).toBe(true);
+  });
+});

@@ -4,17 +4,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { renderFor } from "@/lib/render";
 import type { CardsLayout } from "@/lib/render/types";
 import { CardsView } from "../cards-view";
-import {
-  asEntries,
-  dotnetRelease,
-  hasShared,
-  readShared,
-  SKIP_REASON,
-} from "./shared";
+import { asEntries, dotnetRelease, describeShared, readShared } from "./shared";
 
 afterEach(cleanup);
 
-describe.skipIf(!hasShared)(`CardsView on .NET releases${SKIP_REASON}`, () => {
+describeShared("CardsView on .NET releases", () => {
   const { schema, entries } = dotnetRelease();
   const result = renderFor(schema, "cards");
 
@@ -36,7 +30,7 @@ describe.skipIf(!hasShared)(`CardsView on .NET releases${SKIP_REASON}`, () => {
   });
 });
 
-describe.skipIf(!hasShared)(`CardsView on a JSON Feed${SKIP_REASON}`, () => {
+describeShared("CardsView on a JSON Feed", () => {
   const feed = readShared<{ items: Record<string, unknown>[] }>(
     "activity-like/schemastore-feed-1.data.json",
   );

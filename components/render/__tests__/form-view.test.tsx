@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderFor } from "@/lib/render";
 import { FormView } from "../form-view";
 import { sectionsOf } from "../sections";
-import { hasShared, readShared, SKIP_REASON } from "./shared";
+import { describeShared, readShared } from "./shared";
 
 afterEach(cleanup);
 
@@ -18,83 +18,80 @@ function input(label: RegExp): HTMLInputElement {
   return screen.getByLabelText(label) as HTMLInputElement;
 }
 
-describe.skipIf(!hasShared)(
-  `FormView on RJSF's simple sample${SKIP_REASON}`,
-  () => {
-    const schema = readShared("rjsf-playground/simple.schema.json");
-    const result = renderFor(schema, "form");
-    if (!result.ok) throw new Error(result.reason);
-    const { uiSchema } = result.render;
-    const sections = [
-      { title: "Name", description: null, fields: ["/firstName", "/lastName"] },
-      { title: "About", description: null, fields: ["/age", "/bio"] },
-    ];
+describeShared("FormView on RJSF's simple sample", () => {
+  const schema = readShared("rjsf-playground/simple.schema.json");
+  const result = renderFor(schema, "form");
+  if (!result.ok) throw new Error(result.reason);
+  const { uiSchema } = result.render;
+  const sections = [
+    { title: "Name", description: null, fields: ["/firstName", "/lastName"] },
+    { title: "About", description: null, fields: ["/age", "/bio"] },
+  ];
 
-    it("shows an ajv error for a bad value and does not submit", async () => {
-      const onSubmit = vi.fn(async () => {});
-      render(
-        <FormView
-          schema={schema}
-          uiSchema={uiSchema}
-          sections={sections}
-          columns={2}
-          onSubmit={onSubmit}
-        />,
-      );
-      fireEvent.change(input(/last name/i), { target: { value: "Norris" } });
-      fireEvent.change(input(/telephone/i), { target: { value: "123" } });
-      fireEvent.click(screen.getByTestId("entry-submit"));
+  it("shows an ajv error for a bad value and does not submit", async () => {
+    const onSubmit = vi.fn(async () => {});
+    render(
+      <FormView
+        schema={schema}
+        uiSchema={uiSchema}
+        sections={sections}
+        columns={2}
+        onSubmit={onSubmit}
+      />,
+    );
+    fireEvent.change(input(/last name/i), { target: { value: "Norris" } });
+    fireEvent.change(input(/telephone/i), { target: { value: "123" } });
+    fireEvent.click(screen.getByTestId("entry-submit"));
 
-      await waitFor(() =>
-        expect(
-          screen.getAllByText(/must NOT have fewer than 10/i).length,
-        ).toBeGreaterThan(0),
-      );
-      expect(onSubmit).not.toHaveBeenCalled();
-    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(/must NOT have fewer than 10/i).length,
+      ).toBeGreaterThan(0),
+    );
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
 
-    it("lays the render's own sections out as titled blocks", () => {
-      render(
-        <FormView
-          schema={schema}
-          uiSchema={uiSchema}
-          sections={sectionsOf(result.render)}
-          columns={1}
-        />,
-      );
-      const titles = screen
-        .getAllByTestId("form-section")
-        .map((s) => s.querySelector("h3")?.textContent ?? null);
-      expect(titles).toEqual(sectionsOf(result.render).map((s) => s.title));
-    });
+  it("lays the render's own sections out as titled blocks", () => {
+    render(
+      <FormView
+        schema={schema}
+        uiSchema={uiSchema}
+        sections={sectionsOf(result.render)}
+        columns={1}
+      />,
+    );
+    const titles = screen
+      .getAllByTestId("form-section")
+      .map((s) => s.querySelector("h3")?.textContent ?? null);
+    expect(titles).toEqual(sectionsOf(result.render).map((s) => s.title));
+  });
 
-    it("submits a valid entry and groups fields into sections", async () => {
-      const onSubmit = vi.fn(async () => {});
-      render(
-        <FormView
-          schema={schema}
-          uiSchema={uiSchema}
-          sections={sections}
-          columns={1}
-          onSubmit={onSubmit}
-        />,
-      );
-      const titles = screen
-        .getAllByTestId("form-section")
-        .map((s) => s.querySelector("h3")?.textContent ?? null);
-      expect(titles).toEqual(["Name", "About", "More"]);
+  it("submits a valid entry and groups fields into sections", async () => {
+    const onSubmit = vi.fn(async () => {});
+    render(
+      <FormView
+        schema={schema}
+        uiSchema={uiSchema}
+        sections={sections}
+        columns={1}
+        onSubmit={onSubmit}
+      />,
+    );
+    const titles = screen
+      .getAllByTestId("form-section")
+      .map((s) => s.querySelector("h3")?.textContent ?? null);
+    expect(titles).toEqual(["Name", "About", "More"]);
 
-      fireEvent.change(input(/last name/i), { target: { value: "Norris" } });
-      fireEvent.click(screen.getByTestId("entry-submit"));
+    fireEvent.change(input(/last name/i), { target: { value: "Norris" } });
+    fireEvent.click(screen.getByTestId("entry-submit"));
 
-      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-      expect(onSubmit).toHaveBeenCalledWith(
-        expect.objectContaining({ firstName: "Chuck", lastName: "Norris" }),
-      );
-      await screen.findByText(/entry saved/i);
-    });
-  },
-);
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ firstName: "Chuck", lastName: "Norris" }),
+    );
+    await screen.findByText(/entry saved/i);
+  });
+});
 
 describe("FormView", () => {
   const schema = {

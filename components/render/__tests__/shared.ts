@@ -1,19 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { sharedPath } from "@/test/shared";
 
-/**
- * Reads the shared real-world schemas (../shared/schemas from the project
- * root). They live outside the repository, so tests skip when absent.
- */
-export const SHARED_DIR = join(process.cwd(), "..", "shared", "schemas");
-export const hasShared = existsSync(SHARED_DIR);
-/** Appended to a suite's title: the one-line reason when it is skipped. */
-export const SKIP_REASON = hasShared
-  ? ""
-  : ` (skipped: shared schemas not found at ${SHARED_DIR})`;
+export { describeShared, hasShared, SHARED_DIR } from "@/test/shared";
 
 export function readShared<T = unknown>(file: string): T {
-  return JSON.parse(readFileSync(join(SHARED_DIR, file), "utf8")) as T;
+  return JSON.parse(readFileSync(sharedPath(file), "utf8")) as T;
 }
 
 /** Entries as the views take them, from plain data items. */

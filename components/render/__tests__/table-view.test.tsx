@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { renderFor } from "@/lib/render";
 import type { TableLayout } from "@/lib/render/types";
 import { TableView, VIRTUALIZE_FROM } from "../table-view";
-import { asEntries, dotnetRelease, hasShared, SKIP_REASON } from "./shared";
+import { asEntries, describeShared, dotnetRelease } from "./shared";
 
 afterEach(cleanup);
 
@@ -28,7 +28,7 @@ function column(index: number): string[] {
     .map((row) => within(row).getAllByRole("cell")[index]?.textContent ?? "");
 }
 
-describe.skipIf(!hasShared)(`TableView on .NET releases${SKIP_REASON}`, () => {
+describeShared("TableView on .NET releases", () => {
   const { schema, entries } = dotnetRelease();
   const layout = tableOf(schema);
   const dateColumn = layout.columns.findIndex(

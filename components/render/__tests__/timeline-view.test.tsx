@@ -10,46 +10,43 @@ import { afterEach, describe, expect, it } from "vitest";
 import { renderFor } from "@/lib/render";
 import type { TimelineLayout } from "@/lib/render/types";
 import { groupTimeline, TimelineView } from "../timeline-view";
-import { asEntries, hasShared, readShared, SKIP_REASON } from "./shared";
+import { asEntries, describeShared, readShared } from "./shared";
 
 afterEach(cleanup);
 
-describe.skipIf(!hasShared)(
-  `TimelineView on JSON Forms comments${SKIP_REASON}`,
-  () => {
-    const data = readShared<{ comments: { date: string; message: string }[] }>(
-      "jsonforms/array.data.json",
+describeShared("TimelineView on JSON Forms comments", () => {
+  const data = readShared<{ comments: { date: string; message: string }[] }>(
+    "jsonforms/array.data.json",
+  );
+  const entries = asEntries(data.comments);
+  const schema = readShared<{ properties: { comments: { items: unknown } } }>(
+    "jsonforms/array.schema.json",
+  ).properties.comments.items;
+  const result = renderFor(schema, "timeline");
+  const commentsLayout = result.ok ? result.render.layout : null;
+
+  it("gets a timeline render on the comment's date", () => {
+    expect(commentsLayout).toMatchObject({ dateField: "/date" });
+  });
+
+  it("orders entries by the date field, newest first", () => {
+    if (commentsLayout?.type !== "timeline") throw new Error("no timeline");
+    render(
+      <TimelineView
+        layout={commentsLayout}
+        entries={entries}
+        schema={schema}
+      />,
     );
-    const entries = asEntries(data.comments);
-    const schema = readShared<{ properties: { comments: { items: unknown } } }>(
-      "jsonforms/array.schema.json",
-    ).properties.comments.items;
-    const result = renderFor(schema, "timeline");
-    const commentsLayout = result.ok ? result.render.layout : null;
-
-    it("gets a timeline render on the comment's date", () => {
-      expect(commentsLayout).toMatchObject({ dateField: "/date" });
-    });
-
-    it("orders entries by the date field, newest first", () => {
-      if (commentsLayout?.type !== "timeline") throw new Error("no timeline");
-      render(
-        <TimelineView
-          layout={commentsLayout}
-          entries={entries}
-          schema={schema}
-        />,
-      );
-      const titles = screen
-        .getAllByTestId("timeline-item")
-        .map((item) => within(item).getByRole("heading").textContent);
-      const newestFirst = [...data.comments]
-        .sort((a, b) => b.date.localeCompare(a.date))
-        .map((c) => c.message);
-      expect(titles).toEqual(newestFirst);
-    });
-  },
-);
+    const titles = screen
+      .getAllByTestId("timeline-item")
+      .map((item) => within(item).getByRole("heading").textContent);
+    const newestFirst = [...data.comments]
+      .sort((a, b) => b.date.localeCompare(a.date))
+      .map((c) => c.message);
+    expect(titles).toEqual(newestFirst);
+  });
+});
 
 describe("TimelineView", () => {
   const layout: TimelineLayout = {
