@@ -12,7 +12,6 @@ export default defineConfig({
       ),
     },
   },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],

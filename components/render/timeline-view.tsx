@@ -23,6 +23,16 @@ export interface TimelineItem {
   allDay: boolean;
 }
 
+/**
+ * When an entry happened: its date field, or, for a schema without one,
+ * when it was logged.
+ */
+function whenOf(entry: ViewEntry, layout: TimelineLayout): unknown {
+  return layout.dateField === null
+    ? entry.occurredAt
+    : valueAt(entry.data, layout.dateField);
+}
+
 /** Newest first, in groups of one day or one month; undated ones last. */
 export function groupTimeline(
   entries: ViewEntry[],
@@ -30,7 +40,7 @@ export function groupTimeline(
   grouping: Grouping,
 ): TimelineGroup[] {
   const items = entries.map((entry): TimelineItem => {
-    const raw = valueAt(entry.data, layout.dateField);
+    const raw = whenOf(entry, layout);
     return {
       entry,
       date: toDate(raw),
@@ -64,7 +74,7 @@ export function defaultGrouping(
   layout: TimelineLayout,
 ): Grouping {
   const times = entries
-    .map((entry) => toDate(valueAt(entry.data, layout.dateField))?.getTime())
+    .map((entry) => toDate(whenOf(entry, layout))?.getTime())
     .filter((time): time is number => time !== undefined);
   if (times.length < 2) return "day";
   const spanDays = (Math.max(...times) - Math.min(...times)) / 86_400_000;
@@ -126,7 +136,9 @@ export function TimelineView({
     <div data-testid="view-timeline" className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-3">
         <p className="text-muted text-xs">
-          By {fieldLabel(schema, layout.dateField).toLowerCase()}, newest first
+          {layout.dateField === null
+            ? "By when each entry was logged, newest first"
+            : `By ${fieldLabel(schema, layout.dateField).toLowerCase()}, newest first`}
         </p>
         <GroupingToggle value={grouping} onChange={setGrouping} />
       </div>

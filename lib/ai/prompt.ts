@@ -5,7 +5,7 @@ import { TOOL_NAME } from "@/lib/ai/tool-schema";
  * changes answers: it is part of the analyser identity, so cached renders
  * from an older prompt are not reused.
  */
-export const PROMPT_VERSION = "2";
+export const PROMPT_VERSION = "3";
 
 /**
  * A schema whose JSON is longer than this is sent as its field list only.

@@ -54,7 +54,10 @@ const ModelTableLayout = z.object({
 
 const ModelTimelineLayout = z.object({
   type: z.literal("timeline"),
-  dateField: FieldRef.describe("A date or date-time field"),
+  dateField: OptionalRef.describe(
+    "A date or date-time field; null only when the schema has none " +
+      "(entries are then placed by when they were logged)",
+  ),
   endDateField: OptionalRef,
   titleField: FieldRef,
   descriptionField: OptionalRef,

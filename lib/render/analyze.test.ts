@@ -74,12 +74,15 @@ describe("choosing a render type", () => {
     expect(render.rationale).toContain("condition");
   });
 
-  it("a date of birth does not make a timeline", () => {
+  it("a date of birth does not place entries on a timeline", () => {
     const result = renderFor(
       object({ name: text, birth_date: { type: "string", format: "date" } }),
       "timeline",
     );
-    expect(result.ok).toBe(false);
+    expect(result.ok && result.render.layout).toMatchObject({
+      type: "timeline",
+      dateField: null,
+    });
   });
 
   it("lists the other workable types as alternatives, with reasons", () => {
@@ -141,10 +144,33 @@ describe("renderFor", () => {
     expect(checkRender(ownSchema("workout"), result.render)).toEqual([]);
   });
 
-  it("says why a timeline cannot show entries without a date", () => {
-    expect(renderFor(ownSchema("blood-pressure"), "timeline")).toEqual({
+  it("places entries without a date field by when they were logged", () => {
+    const schema = ownSchema("blood-pressure");
+    const result = renderFor(schema, "timeline");
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.render.layout).toMatchObject({
+      dateField: null,
+      endDateField: null,
+      titleField: expect.any(String),
+    });
+    expect(checkRender(schema, result.render)).toEqual([]);
+
+    const suggested = analyzeWithRules(schema);
+    expect(suggested.renderType).not.toBe("timeline");
+    const timeline = suggested.alternatives.find(
+      (a) => a.renderType === "timeline",
+    );
+    expect(timeline?.reason ?? "").toContain("when they were logged");
+  });
+
+  it("says why a timeline cannot title entries that hold only long text", () => {
+    const result = renderFor(
+      object({ notes: { type: "string", maxLength: 20_000 } }),
+      "timeline",
+    );
+    expect(result).toEqual({
       ok: false,
-      reason: expect.stringContaining("No date or date-time field"),
+      reason: expect.stringContaining("No short value can title"),
     });
   });
 });

@@ -19,7 +19,7 @@ import {
 import { buildUiSchema } from "./ui-schema";
 
 /** Changes whenever the rules would answer differently. */
-export const RULES_ANALYZER_VERSION = "1.1.0";
+export const RULES_ANALYZER_VERSION = "1.2.0";
 
 export interface AnalyzeOptions {
   /** Pin a render type; the rules still explain and list alternatives. */
@@ -49,8 +49,8 @@ export function analyzeWithRules(
 
 /**
  * The best render of a given type, for the designer who pins it. When the
- * type cannot show these entries at all (a timeline without any date
- * field, cards without a text field to title them) the answer is
+ * type cannot show these entries at all (cards without a text field to
+ * title them, a timeline with nothing to title its items) the answer is
  * `{ ok: false, reason }` rather than a render that would mislead.
  */
 export function renderFor(
@@ -177,7 +177,15 @@ function tableScore(s: Signals): Score {
 
 function timelineScore(s: Signals): Score {
   const date = s.eventDate;
-  if (!date) return { score: 0, why: "" };
+  if (!date) {
+    // Possible, but rarely what the data is about.
+    return {
+      score: 0.5,
+      why:
+        "No field says when an entry happened, so a timeline would place " +
+        "entries by when they were logged.",
+    };
+  }
   const crowd = Math.min(Math.max(0, (s.perEntry.length - 15) * 0.1), 3);
   const score =
     5 +

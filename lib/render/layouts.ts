@@ -186,17 +186,9 @@ function categoryOf(signals: Signals): Field | null {
 }
 
 export function buildTimeline(signals: Signals): Built<TimelineLayout> {
-  const date = signals.eventDate;
-  if (!date) {
-    return {
-      ok: false,
-      reason:
-        "No date or date-time field says when an entry happened, so " +
-        "entries cannot be placed on a timeline.",
-    };
-  }
-
-  const shown = [date.field, signals.endDate, signals.description];
+  // Without a date field the entries still have when they were logged.
+  const date = signals.eventDate?.field ?? null;
+  const shown = [date, signals.endDate, signals.description];
   const candidates = byValueRank(
     signals.shortScalars.filter(
       (f) => !shown.includes(f) && valueRank(f) !== null,
@@ -205,8 +197,16 @@ export function buildTimeline(signals: Signals): Built<TimelineLayout> {
   const title =
     signals.title ??
     candidates[0] ??
-    signals.shortScalars.find((f) => f !== date.field) ??
-    date.field;
+    signals.shortScalars.find((f) => f !== date) ??
+    date;
+  if (!title) {
+    return {
+      ok: false,
+      reason:
+        "No short value can title each entry, so a timeline would show " +
+        "nothing but times.",
+    };
+  }
   // A category that titles the item would show twice as its badge.
   const category = categoryOf(signals);
   const group = category === title ? null : category;
@@ -217,8 +217,8 @@ export function buildTimeline(signals: Signals): Built<TimelineLayout> {
     ok: true,
     layout: {
       type: "timeline",
-      dateField: date.field.pointer,
-      endDateField: signals.endDate?.pointer ?? null,
+      dateField: date?.pointer ?? null,
+      endDateField: date ? (signals.endDate?.pointer ?? null) : null,
       titleField: title.pointer,
       descriptionField: signals.description?.pointer ?? null,
       groupByField: group?.pointer ?? null,

@@ -82,7 +82,11 @@ export const TableLayout = z
 export const TimelineLayout = z
   .object({
     type: z.literal("timeline"),
-    dateField: Pointer,
+    /**
+     * Says when an entry happened. Null for a schema without a date: the
+     * timeline then places entries by when they were logged.
+     */
+    dateField: Pointer.nullable(),
     endDateField: Pointer.nullable(),
     titleField: Pointer,
     descriptionField: Pointer.nullable(),
