@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "./e2e/support/chromium";
 import { assignPorts } from "./e2e/support/ports";
 
 /**
@@ -14,22 +15,8 @@ import { assignPorts } from "./e2e/support/ports";
  */
 const ports = await assignPorts();
 
-// Playwright's own browser download fails on the CI machines; Debian's
-// Chromium is used where it is installed.
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = existsSync(DEBIAN_CHROMIUM)
-  ? {
-      executablePath: DEBIAN_CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    }
+  ? { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS }
   : {};
 
 export default defineConfig({

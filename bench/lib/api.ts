@@ -152,6 +152,30 @@ export async function createAndWait(
   }
 }
 
+/**
+ * `count` activities created one after another, each with a schema no
+ * other has (so the render cache never answers), each polled every
+ * `everyMs` until settled. `tag` keeps names and schemas apart per run.
+ */
+export async function createInTurn(
+  api: Api,
+  count: number,
+  tag: string,
+  everyMs = 5,
+): Promise<Timed[]> {
+  const timed: Timed[] = [];
+  for (let i = 0; i < count; i++) {
+    const schema = distinctSchema(`${tag}i${i}`);
+    timed.push(await createAndWait(api, `${tag} #${i}`, schema, { everyMs }));
+  }
+  return timed;
+}
+
+/** Create → settled times of a run, in milliseconds. */
+export function durations(timed: Timed[]): number[] {
+  return timed.map((t) => t.ms);
+}
+
 /** A flat activity schema made distinct (another hash) by `tag`. */
 export function distinctSchema(
   tag: string,

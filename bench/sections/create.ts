@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Api, createAndWait, distinctSchema, type Timed } from "../lib/api";
+import { Api, createInTurn, durations as ms, type Timed } from "../lib/api";
 import { freshDatabase } from "../lib/db";
 import { figure, say, type SectionResult } from "../lib/report";
 import { startApp } from "../lib/server";
@@ -31,27 +31,20 @@ export async function createSection(
       name: "create",
       dir,
       databaseUrl: database.url,
-      // The workflow's own cost; the shipped debounce is measured below.
-      // ANALYSIS_RPM caps model calls, but the in-process runner applies
-      // it to the rule-based analyser too (docs/benchmarks.md).
+      // The workflow's own cost; the shipped settings are measured below.
       env: { ANALYSIS_DEBOUNCE_SECONDS: "0", ANALYSIS_RPM: "1000000" },
     });
     const api = await new Api(app.url).signUp();
-    for (let i = 0; i < WARMUP; i++) {
-      await createAndWait(api, `warm-up ${i}`, distinctSchema(`w${nonce}${i}`));
-    }
+    await createInTurn(api, WARMUP, `w${nonce}`);
 
     const runs: Timed[][] = [];
     for (let run = 0; run < context.runs; run++) {
-      const timed: Timed[] = [];
-      for (let i = 0; i < COUNT; i++) {
-        const schema = distinctSchema(`${nonce}r${run}i${i}`);
-        timed.push(
-          await createAndWait(api, `run ${run} #${i}`, schema, {
-            everyMs: POLL_EVERY_MS,
-          }),
-        );
-      }
+      const timed = await createInTurn(
+        api,
+        COUNT,
+        `${nonce}r${run}`,
+        POLL_EVERY_MS,
+      );
       runs.push(timed);
       say(
         "create",
@@ -72,15 +65,12 @@ export async function createSection(
       databaseUrl: database.url,
     });
     const shippedApi = await new Api(shippedApp.url).signUp();
-    const shipped: Timed[] = [];
-    for (let i = 0; i < SHIPPED_COUNT; i++) {
-      const schema = distinctSchema(`${nonce}shipped${i}`);
-      shipped.push(
-        await createAndWait(shippedApi, `shipped #${i}`, schema, {
-          everyMs: POLL_EVERY_MS,
-        }),
-      );
-    }
+    const shipped = await createInTurn(
+      shippedApi,
+      SHIPPED_COUNT,
+      `${nonce}shipped`,
+      POLL_EVERY_MS,
+    );
     await shippedApp.stop();
     say(
       "create",
@@ -151,10 +141,6 @@ export async function createSection(
   } finally {
     await database.drop();
   }
-}
-
-function ms(timed: Timed[]): number[] {
-  return timed.map((t) => t.ms);
 }
 
 /** processed_at − created_at per activity: what the server itself saw. */

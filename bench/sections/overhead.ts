@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Api, createAndWait, distinctSchema, type Timed } from "../lib/api";
+import { Api, createInTurn, durations as ms, type Timed } from "../lib/api";
 import { freshDatabase } from "../lib/db";
 import { figure, say, type SectionResult } from "../lib/report";
 import { fakeChatCount, startApp, startFakeOpenAI } from "../lib/server";
@@ -41,23 +41,18 @@ export async function overheadSection(
       },
     });
     const api = await new Api(app.url).signUp();
-    for (let i = 0; i < WARMUP; i++) {
-      await createAndWait(api, `warm-up ${i}`, distinctSchema(`w${nonce}${i}`));
-    }
+    await createInTurn(api, WARMUP, `w${nonce}`);
 
     const runs: Timed[][] = [];
     const chats: number[] = [];
     for (let run = 0; run < context.runs; run++) {
       const before = await fakeChatCount(fake);
-      const timed: Timed[] = [];
-      for (let i = 0; i < COUNT; i++) {
-        const schema = distinctSchema(`${nonce}r${run}i${i}`);
-        timed.push(
-          await createAndWait(api, `run ${run} #${i}`, schema, {
-            everyMs: POLL_EVERY_MS,
-          }),
-        );
-      }
+      const timed = await createInTurn(
+        api,
+        COUNT,
+        `${nonce}r${run}`,
+        POLL_EVERY_MS,
+      );
       chats.push((await fakeChatCount(fake)) - before);
       runs.push(timed);
       say(
@@ -126,10 +121,6 @@ export async function overheadSection(
     await fake.stop();
     await database.drop();
   }
-}
-
-function ms(timed: Timed[]): number[] {
-  return timed.map((t) => t.ms);
 }
 
 function p95(timed: Timed[]): number {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from "../../e2e/support/chromium";
 import { Api, createAndWait, distinctSchema } from "../lib/api";
 import { type BenchDatabase, freshDatabase } from "../lib/db";
 import { figure, say, type SectionResult } from "../lib/report";
@@ -13,16 +14,7 @@ const ENTRIES = 10_000;
 const VIEWS = ["table", "timeline", "cards"] as const;
 type View = (typeof VIEWS)[number];
 const TARGET_MS = 500;
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? DEBIAN_CHROMIUM;
 
 interface Switch {
   view: View;
