@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { cleanup, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { analyzeWithRules, formSchema } from "@/lib/render";
 import { FormView } from "../form-view";
 import { sectionsOf } from "../sections";
