@@ -15,10 +15,21 @@ import type { TableColumn, TableLayout } from "@/lib/render/types";
 import { cn } from "@/lib/ui/cn";
 import { fieldLabel } from "./labels";
 import { ValueCell } from "./value-cell";
-import { compareValues, formatValue, valueAt, type ViewEntry } from "./values";
+import {
+  compareSortKeys,
+  formatValue,
+  sortKey,
+  valueAt,
+  type SortKey,
+  type ViewEntry,
+} from "./values";
+import {
+  INITIAL_RECT,
+  observeLaidOutRect,
+  VIRTUALIZE_FROM,
+} from "./virtual-list";
 
-/** Above this many rows only the visible ones are in the DOM. */
-export const VIRTUALIZE_FROM = 150;
+export { VIRTUALIZE_FROM };
 const ROW_HEIGHT = 41;
 
 const WIDTHS: Record<TableColumn["width"], string> = {
@@ -121,16 +132,29 @@ export function TableView({
 }
 
 function toColumnDefs(columns: TableColumn[]): ColumnDef<ViewEntry>[] {
-  return columns.map((column) => ({
-    id: column.field,
-    header: column.label,
-    accessorFn: (entry) => valueAt(entry.data, column.field),
-    sortingFn: (a, b, id) => compareValues(a.getValue(id), b.getValue(id)),
-    cell: (info) => (
-      <ValueCell value={info.getValue()} format={column.format} />
-    ),
-    meta: column,
-  }));
+  return columns.map((column) => {
+    // Each entry's sort key is worked out once, not in every comparison.
+    const keys = new WeakMap<ViewEntry, SortKey>();
+    const keyOf = (entry: ViewEntry) => {
+      let key = keys.get(entry);
+      if (!key) {
+        key = sortKey(valueAt(entry.data, column.field));
+        keys.set(entry, key);
+      }
+      return key;
+    };
+    return {
+      id: column.field,
+      header: column.label,
+      accessorFn: (entry) => valueAt(entry.data, column.field),
+      sortingFn: (a, b) =>
+        compareSortKeys(keyOf(a.original), keyOf(b.original)),
+      cell: (info) => (
+        <ValueCell value={info.getValue()} format={column.format} />
+      ),
+      meta: column,
+    };
+  });
 }
 
 type Table = ReturnType<typeof useReactTable<ViewEntry>>;
@@ -280,7 +304,8 @@ function VirtualRows({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    initialRect: { width: 1024, height: 640 },
+    initialRect: INITIAL_RECT,
+    observeElementRect: observeLaidOutRect,
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;

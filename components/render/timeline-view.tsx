@@ -4,8 +4,22 @@ import { useLayoutEffect, useMemo, useState } from "react";
 import type { TimelineLayout } from "@/lib/render/types";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/ui/cn";
+import { FieldPairs } from "./field-pairs";
 import { fieldLabel } from "./labels";
-import { formatValue, toDate, valueAt, type ViewEntry } from "./values";
+import {
+  formatValue,
+  present,
+  presentFields,
+  toDate,
+  valueAt,
+  type ViewEntry,
+} from "./values";
+import {
+  listItem,
+  VIRTUALIZE_FROM,
+  VirtualList,
+  type ListItemProps,
+} from "./virtual-list";
 
 export type Grouping = "day" | "month";
 
@@ -110,6 +124,12 @@ function groupLabel(date: Date | null, grouping: Grouping): string {
   return (grouping === "month" ? monthLabel : dayLabel).format(date);
 }
 
+interface CardProps {
+  layout: TimelineLayout;
+  grouping: Grouping;
+  schema: unknown;
+}
+
 export function TimelineView({
   layout,
   entries,
@@ -131,6 +151,7 @@ export function TimelineView({
     () => groupTimeline(entries, layout, grouping),
     [entries, layout, grouping],
   );
+  const card = { layout, grouping, schema };
 
   return (
     <div data-testid="view-timeline" className="flex flex-col gap-4">
@@ -142,30 +163,128 @@ export function TimelineView({
         </p>
         <GroupingToggle value={grouping} onChange={setGrouping} />
       </div>
-      <ol className="flex flex-col gap-6">
-        {groups.map((group) => (
-          <li key={group.key} data-testid="timeline-group">
-            <h3 className="text-ink bg-canvas/90 sticky top-0 z-[1] py-1 text-sm font-semibold">
-              {group.label}
-              <span className="text-faint ml-2 font-normal">
-                {group.items.length}
-              </span>
-            </h3>
-            <ol className="border-line mt-2 ml-1.5 flex flex-col gap-3 border-l pl-5">
-              {group.items.map((item) => (
-                <TimelineCard
-                  key={item.entry.id}
-                  item={item}
-                  layout={layout}
-                  grouping={grouping}
-                  schema={schema}
-                />
-              ))}
-            </ol>
-          </li>
-        ))}
-      </ol>
+      {entries.length >= VIRTUALIZE_FROM ? (
+        <VirtualTimeline groups={groups} {...card} />
+      ) : (
+        <TimelineGroups groups={groups} {...card} />
+      )}
     </div>
+  );
+}
+
+function TimelineGroups({
+  groups,
+  ...card
+}: CardProps & { groups: TimelineGroup[] }) {
+  return (
+    <ol className="flex flex-col gap-6">
+      {groups.map((group) => (
+        <li key={group.key} data-testid="timeline-group">
+          <GroupHeading
+            group={group}
+            className="bg-canvas/90 sticky top-0 z-[1]"
+          />
+          <ol className="border-line mt-2 ml-1.5 flex flex-col gap-3 border-l pl-5">
+            {group.items.map((item) => (
+              <TimelineCard key={item.entry.id} item={item} {...card} />
+            ))}
+          </ol>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A timeline drawn as one list of rows: each group's heading, its items. */
+export type TimelineRow =
+  | { kind: "heading"; key: string; group: TimelineGroup }
+  | { kind: "item"; key: string; item: TimelineItem; lastOfGroup: boolean };
+
+export function timelineRows(groups: TimelineGroup[]): TimelineRow[] {
+  return groups.flatMap((group): TimelineRow[] => [
+    { kind: "heading", key: `group:${group.key}`, group },
+    ...group.items.map((item, index): TimelineRow => ({
+      kind: "item",
+      key: item.entry.id,
+      item,
+      lastOfGroup: index === group.items.length - 1,
+    })),
+  ]);
+}
+
+/**
+ * The timeline for many entries: only the rows in view are drawn, and the
+ * heading of the group at the top stays in view.
+ */
+function VirtualTimeline({
+  groups,
+  ...card
+}: CardProps & { groups: TimelineGroup[] }) {
+  const rows = useMemo(() => timelineRows(groups), [groups]);
+  const headings = useMemo(
+    () => rows.flatMap((row, index) => (row.kind === "heading" ? [index] : [])),
+    [rows],
+  );
+  const itemHeight = estimateItemHeight(card.layout);
+
+  return (
+    <VirtualList
+      label="Timeline"
+      count={rows.length}
+      getKey={(index) => rows[index]?.key ?? String(index)}
+      estimateSize={(index) =>
+        rows[index]?.kind === "heading" ? HEADING_HEIGHT : itemHeight
+      }
+      stickyIndexes={headings}
+      renderRow={(index) => {
+        const row = rows[index];
+        if (!row) return null;
+        const itemProps = listItem(index, rows.length);
+        return row.kind === "heading" ? (
+          <div {...itemProps} className="bg-canvas pb-2">
+            <GroupHeading group={row.group} />
+          </div>
+        ) : (
+          // The group's gap sits outside the line that joins its items.
+          <div className={row.lastOfGroup ? "pb-6" : undefined}>
+            <div
+              className={cn(
+                "border-line ml-1.5 border-l pl-5",
+                !row.lastOfGroup && "pb-3",
+              )}
+            >
+              <TimelineCard item={row.item} itemProps={itemProps} {...card} />
+            </div>
+          </div>
+        );
+      }}
+    />
+  );
+}
+
+const HEADING_HEIGHT = 36;
+
+/** An item's row height until it is drawn and measured. */
+function estimateItemHeight(layout: TimelineLayout): number {
+  let height = 58;
+  if (layout.detailFields?.length) height += 24;
+  if (layout.descriptionField) height += 24;
+  if (layout.groupByField) height += 30;
+  return height;
+}
+
+function GroupHeading({
+  group,
+  className,
+}: {
+  group: TimelineGroup;
+  className?: string;
+}) {
+  return (
+    <h3 className={cn("text-ink py-1 text-sm font-semibold", className)}>
+      {group.label}
+      <span className="text-faint ml-2 font-normal">{group.items.length}</span>
+    </h3>
   );
 }
 
@@ -205,15 +324,11 @@ function GroupingToggle({
 
 function TimelineCard({
   item,
+  itemProps,
   layout,
   grouping,
   schema,
-}: {
-  item: TimelineItem;
-  layout: TimelineLayout;
-  grouping: Grouping;
-  schema: unknown;
-}) {
+}: CardProps & { item: TimelineItem; itemProps?: ListItemProps }) {
   const data = item.entry.data;
   const title = formatValue(valueAt(data, layout.titleField));
   const description = layout.descriptionField
@@ -222,9 +337,11 @@ function TimelineCard({
   const tag = layout.groupByField
     ? valueAt(data, layout.groupByField)
     : undefined;
+  // A virtual row is a <div>: its list is not an <ol>.
+  const Item = itemProps ? "div" : "li";
 
   return (
-    <li data-testid="timeline-item" className="relative">
+    <Item {...itemProps} data-testid="timeline-item" className="relative">
       <span
         aria-hidden
         className="bg-accent ring-canvas absolute top-2 -left-[25px] size-2.5 rounded-full ring-4"
@@ -235,20 +352,18 @@ function TimelineCard({
           <When item={item} grouping={grouping} />
         </div>
         <Details item={item} layout={layout} schema={schema} />
-        {description !== undefined &&
-        description !== null &&
-        description !== "" ? (
+        {present(description) ? (
           <p className="text-muted mt-1 line-clamp-3 text-sm">
             {formatValue(description)}
           </p>
         ) : null}
-        {tag !== undefined && tag !== null && tag !== "" ? (
+        {present(tag) ? (
           <Badge tone="accent" className="mt-2">
             {formatValue(tag)}
           </Badge>
         ) : null}
       </article>
-    </li>
+    </Item>
   );
 }
 
@@ -264,31 +379,18 @@ function Details({
 }) {
   // Renders saved before detail fields existed come from storage as
   // they were written, without the list.
-  const fields = layout.detailFields ?? [];
-  const pairs = fields
-    .map((field) => ({ field, value: valueAt(item.entry.data, field) }))
-    .filter(({ value }) => present(value));
+  const pairs = presentFields(item.entry.data, layout.detailFields ?? []);
   if (pairs.length === 0) return null;
 
   return (
-    <dl
+    <FieldPairs
       data-testid="timeline-details"
-      className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm"
-    >
-      {pairs.map(({ field, value }) => (
-        <div key={field} className="flex items-baseline gap-1.5">
-          <dt className="text-muted text-xs">{fieldLabel(schema, field)}</dt>
-          <dd className="text-ink font-medium tabular-nums">
-            {formatValue(value)}
-          </dd>
-        </div>
-      ))}
-    </dl>
+      pairs={pairs}
+      schema={schema}
+      variant="inline"
+      className="mt-1"
+    />
   );
-}
-
-function present(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
 }
 
 function When({ item, grouping }: { item: TimelineItem; grouping: Grouping }) {

@@ -107,24 +107,56 @@ function compactJson(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** Orders two cell values: numbers, dates and text; empty values last. */
-export function compareValues(a: unknown, b: unknown): number {
-  const emptyA = a === undefined || a === null || a === "";
-  const emptyB = b === undefined || b === null || b === "";
-  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "boolean" && typeof b === "boolean") {
-    return Number(a) - Number(b);
+/** A value is shown when it is not undefined, null or "". */
+export function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+/** The given fields of an entry's data that hold a value, in order. */
+export function presentFields(
+  data: unknown,
+  fields: readonly string[],
+): { field: string; value: unknown }[] {
+  return fields
+    .map((field) => ({ field, value: valueAt(data, field) }))
+    .filter(({ value }) => present(value));
+}
+
+/**
+ * A value with what sorting needs from it, worked out once: sorting
+ * 10,000 rows makes ~130,000 comparisons, too many to parse dates in.
+ */
+export interface SortKey {
+  value: unknown;
+  empty: boolean;
+  /** The time of a date-like value, else null. */
+  time: number | null;
+  /** The shown text, filled in by the first comparison that needs it. */
+  text?: string;
+}
+
+export function sortKey(value: unknown): SortKey {
+  const empty = !present(value);
+  const time = empty ? null : (toDate(value)?.getTime() ?? null);
+  return { value, empty, time };
+}
+
+const collator = new Intl.Collator(undefined, {
+  numeric: true,
+  sensitivity: "base",
+});
+
+/** Orders two values: numbers, dates and text; empty values last. */
+export function compareSortKeys(a: SortKey, b: SortKey): number {
+  if (a.empty || b.empty) return a.empty === b.empty ? 0 : a.empty ? 1 : -1;
+  if (typeof a.value === "number" && typeof b.value === "number") {
+    return a.value - b.value;
   }
-  const dateA = toDate(a);
-  const dateB = toDate(b);
-  if (dateA && dateB) return dateA.getTime() - dateB.getTime();
-  return String(formatValue(a)).localeCompare(
-    String(formatValue(b)),
-    undefined,
-    {
-      numeric: true,
-      sensitivity: "base",
-    },
-  );
+  if (typeof a.value === "boolean" && typeof b.value === "boolean") {
+    return Number(a.value) - Number(b.value);
+  }
+  if (a.time !== null && b.time !== null) return a.time - b.time;
+  a.text ??= formatValue(a.value);
+  b.text ??= formatValue(b.value);
+  return collator.compare(a.text, b.text);
 }

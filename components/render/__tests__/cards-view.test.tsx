@@ -1,9 +1,17 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  screen,
+  within,
+} from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderFor } from "@/lib/render";
 import type { CardsLayout } from "@/lib/render/types";
 import { CardsView } from "../cards-view";
+import { VIRTUALIZE_FROM } from "../virtual-list";
 import { asEntries, dotnetRelease, describeShared, readShared } from "./shared";
 
 afterEach(cleanup);
@@ -102,5 +110,65 @@ describe("CardsView", () => {
     expect(images.map((img) => img.getAttribute("src"))).toEqual([
       "https://example.org/r.jpg",
     ]);
+  });
+});
+
+describe("CardsView with thousands of entries", () => {
+  const layout: CardsLayout = {
+    type: "cards",
+    titleField: "/title",
+    subtitleField: null,
+    imageField: null,
+    badgeFields: [],
+    bodyFields: [],
+  };
+  const many = asEntries(
+    Array.from({ length: 5000 }, (_, i) => ({ title: `Card ${i + 1}` })),
+  );
+
+  function shownNumbers(): number[] {
+    return screen
+      .getAllByTestId("card-title")
+      .map((title) => Number(title.textContent?.replace("Card ", "")));
+  }
+
+  function scrollTo(top: number) {
+    const list = screen.getByRole("list", { name: "Cards" });
+    act(() => {
+      list.scrollTop = top;
+      fireEvent.scroll(list);
+    });
+  }
+
+  it("keeps only a window of cards in the DOM, from the first, in order", () => {
+    render(<CardsView layout={layout} entries={many} />);
+    const shown = shownNumbers();
+
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(100);
+    expect(shown).toEqual(shown.map((_, i) => i + 1));
+    const first = screen.getAllByTestId("card")[0]!;
+    expect(first.getAttribute("role")).toBe("listitem");
+    expect(first.getAttribute("aria-posinset")).toBe("1");
+    expect(first.getAttribute("aria-setsize")).toBe("5000");
+  });
+
+  it("shows later cards, still in order, once the list is scrolled", () => {
+    render(<CardsView layout={layout} entries={many} />);
+    scrollTo(50_000);
+    const shown = shownNumbers();
+
+    expect(shown[0]).toBeGreaterThan(100);
+    expect(shown).toEqual(shown.map((_, i) => shown[0]! + i));
+    const first = screen.getAllByTestId("card")[0]!;
+    expect(first.getAttribute("aria-posinset")).toBe(String(shown[0]));
+  });
+
+  it(`draws every card in a plain list below ${VIRTUALIZE_FROM}`, () => {
+    const few = many.slice(0, VIRTUALIZE_FROM - 1);
+    const { container } = render(<CardsView layout={layout} entries={few} />);
+
+    expect(screen.getAllByTestId("card")).toHaveLength(few.length);
+    expect(container.querySelectorAll("ul > li")).toHaveLength(few.length);
   });
 });

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import {
+  act,
   cleanup,
   fireEvent,
   render,
@@ -9,7 +10,8 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { renderFor } from "@/lib/render";
 import type { TimelineLayout } from "@/lib/render/types";
-import { groupTimeline, TimelineView } from "../timeline-view";
+import { groupTimeline, TimelineView, timelineRows } from "../timeline-view";
+import { formatValue, valueAt } from "../values";
 import { asEntries, describeShared, readShared } from "./shared";
 
 afterEach(cleanup);
@@ -168,3 +170,85 @@ describe("TimelineView detail fields", () => {
 function valueOf(data: unknown): unknown {
   return (data as { book: string }).book;
 }
+
+describe("TimelineView with thousands of entries", () => {
+  const layout: TimelineLayout = {
+    type: "timeline",
+    dateField: "/at",
+    endDateField: null,
+    titleField: "/title",
+    descriptionField: null,
+    groupByField: null,
+    detailFields: [],
+  };
+  // One an hour over ~7 months: month groups of ~720 entries.
+  const many = asEntries(
+    Array.from({ length: 5000 }, (_, i) => ({
+      at: new Date(Date.UTC(2025, 0, 1, i)).toISOString(),
+      title: `Entry ${i + 1}`,
+    })),
+  );
+  const rows = timelineRows(groupTimeline(many, layout, "month"));
+
+  /** Each drawn row checked against the row at its position. */
+  function shownRows() {
+    return screen.getAllByRole("listitem").map((element) => {
+      const position = Number(element.getAttribute("aria-posinset"));
+      const row = rows[position - 1];
+      const text =
+        row?.kind === "heading"
+          ? row.group.label
+          : formatValue(valueAt(row?.item.entry.data, "/title"));
+      expect(element.textContent).toContain(text);
+      return { position, kind: row?.kind };
+    });
+  }
+
+  it("draws a window of rows, newest first, under its month's heading", () => {
+    render(<TimelineView layout={layout} entries={many} />);
+    const shown = shownRows();
+
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(100);
+    expect(shown.map((row) => row.position)).toEqual(
+      shown.map((_, i) => i + 1),
+    );
+    expect(shown[0]?.kind).toBe("heading");
+    expect(screen.getAllByTestId("timeline-item")[0]?.textContent).toContain(
+      "Entry 5000",
+    );
+    expect(
+      screen.getAllByRole("listitem")[0]?.getAttribute("aria-setsize"),
+    ).toBe(String(rows.length));
+  });
+
+  it("keeps the heading of the month in view when scrolled into it", () => {
+    render(<TimelineView layout={layout} entries={many} />);
+    const list = screen.getByRole("list", { name: "Timeline" });
+    act(() => {
+      list.scrollTop = 100_000;
+      fireEvent.scroll(list);
+    });
+    const [heading, ...items] = shownRows();
+
+    // The heading of the first item's month, though far above it.
+    const above = rows.slice(0, items[0]!.position);
+    const ownHeading = above.findLastIndex((row) => row.kind === "heading");
+    expect(heading?.position).toBe(ownHeading + 1);
+    expect(items[0]!.position).toBeGreaterThan(heading!.position + 10);
+    const positions = items.map((row) => row.position);
+    expect(positions).toEqual(positions.map((_, i) => positions[0]! + i));
+  });
+
+  it("flattens groups into each heading followed by its items", () => {
+    const groups = groupTimeline(many, layout, "month");
+    const headings = rows.filter((row) => row.kind === "heading");
+
+    expect(rows).toHaveLength(many.length + groups.length);
+    expect(headings.map((row) => row.group.key)).toEqual(
+      groups.map((group) => group.key),
+    );
+    const ends = rows.filter((row) => row.kind === "item" && row.lastOfGroup);
+    expect(ends).toHaveLength(groups.length);
+  });
+});
