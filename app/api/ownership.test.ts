@@ -11,6 +11,8 @@ import * as previewRoute from "@/app/api/preview/route";
 import { count } from "drizzle-orm";
 import { activityEntries } from "@/db/schema";
 import type { ActivityDto, ApiErrorBody } from "@/lib/activities/types";
+import { createAuth } from "@/lib/auth/server";
+import { parseEnv } from "@/lib/env";
 import { RateLimiter, setLimiterForTests } from "@/lib/rate-limit";
 import { type Call, call, type Handler, useAppHarness } from "@/test/api";
 import { testBackends, useTestDatabase } from "@/test/db";
@@ -243,6 +245,35 @@ for (const backend of testBackends()) {
       const cookies = response.headers.getSetCookie();
       expect(cookies.length).toBeGreaterThan(0);
       for (const cookie of cookies) {
+        expect(cookie).toMatch(/HttpOnly/i);
+        expect(cookie).toMatch(/SameSite=Lax/i);
+        // Served over http in development: a Secure cookie would be lost.
+        expect(cookie).not.toMatch(/;\s*Secure/i);
+      }
+    });
+
+    it("marks session cookies Secure in production behind https", async () => {
+      const auth = createAuth(
+        handle.database.db,
+        parseEnv({
+          ...process.env,
+          NODE_ENV: "production",
+          BETTER_AUTH_URL: "https://schema-render.example",
+          BETTER_AUTH_SECRET: "prod-secret-prod-secret-prod-secret-0123",
+        }),
+      );
+      const response = await auth.api.signUpEmail({
+        body: {
+          name: "Dana",
+          email: `dana-${crypto.randomUUID()}@example.test`,
+          password: "correct horse battery",
+        },
+        asResponse: true,
+      });
+      const cookies = response.headers.getSetCookie();
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const cookie of cookies) {
+        expect(cookie).toMatch(/;\s*Secure/i);
         expect(cookie).toMatch(/HttpOnly/i);
         expect(cookie).toMatch(/SameSite=Lax/i);
       }

@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as activitiesRoute from "@/app/api/activities/route";
 import * as analyzeRoute from "@/app/api/activities/[id]/analyze/route";
@@ -16,7 +16,8 @@ import type {
   ApiErrorBody,
   EntryDto,
 } from "@/lib/activities/types";
-import { call, useAppHarness } from "@/test/api";
+import { openPostgres, setDatabaseForTests } from "@/db/client";
+import { call, type Handler, useAppHarness } from "@/test/api";
 import { testBackends, useTestDatabase } from "@/test/db";
 
 const workout = {
@@ -44,6 +45,14 @@ for (const backend of testBackends()) {
       const [a] = await handle.db.select({ n: count() }).from(activities);
       const [e] = await handle.db.select({ n: count() }).from(activityEntries);
       return { activities: a?.n, entries: e?.n };
+    }
+
+    async function readRow(id: string) {
+      const [row] = await handle.db
+        .select()
+        .from(activities)
+        .where(eq(activities.id, id));
+      return row;
     }
 
     async function create(cookie: string, body: unknown = {}) {
@@ -141,8 +150,98 @@ for (const backend of testBackends()) {
       expect(errorOf(response.body)).toEqual({
         code: "bad_request",
         message: "The request body is not valid JSON.",
+        details: null,
       });
       expect(await counts()).toEqual({ activities: 0, entries: 0 });
+    });
+
+    it("refuses a body that is not JSON on every route that takes one", async () => {
+      const cookie = await signUp("Ada");
+      const created = await create(cookie);
+      const params = { id: created.id };
+      const at = `/api/activities/${created.id}`;
+      const routes: [string, Handler, string][] = [
+        ["PATCH", activityRoute.PATCH, at],
+        ["POST", entriesRoute.POST, `${at}/entries`],
+        ["PUT", renderRoute.PUT, `${at}/render`],
+        ["POST", analyzeRoute.POST, `${at}/analyze`],
+        ["POST", reanalyzeRoute.POST, "/api/activities/reanalyze"],
+        ["POST", previewRoute.POST, "/api/preview"],
+      ];
+      const before = await readRow(created.id);
+
+      for (const [method, handler, path] of routes) {
+        const response = await call(handler, {
+          method,
+          path,
+          params,
+          cookie,
+          rawBody: "{not json",
+          headers: { "content-type": "application/json" },
+        });
+        expect(response.status, `${method} ${path}`).toBe(400);
+        expect(errorOf(response.body).code).toBe("bad_request");
+      }
+      expect(await readRow(created.id)).toEqual(before);
+      expect(await counts()).toEqual({ activities: 1, entries: 0 });
+      expect(state.dispatcher.requests).toHaveLength(1);
+    });
+
+    it("answers 404 on every route of an activity that does not exist", async () => {
+      const cookie = await signUp("Ada");
+      const at = `/api/activities/${MISSING}`;
+      const routes: [string, Handler, string, unknown][] = [
+        ["GET", activityRoute.GET, at, undefined],
+        ["PATCH", activityRoute.PATCH, at, { name: "New" }],
+        ["DELETE", activityRoute.DELETE, at, undefined],
+        ["GET", statusRoute.GET, `${at}/status`, undefined],
+        ["POST", analyzeRoute.POST, `${at}/analyze`, {}],
+        ["PUT", renderRoute.PUT, `${at}/render`, { renderType: "table" }],
+        ["DELETE", renderRoute.DELETE, `${at}/render`, undefined],
+        ["GET", entriesRoute.GET, `${at}/entries`, undefined],
+        ["POST", entriesRoute.POST, `${at}/entries`, { data: {} }],
+        ["GET", versionsRoute.GET, `${at}/versions`, undefined],
+      ];
+
+      for (const [method, handler, path, body] of routes) {
+        const response = await call(handler, {
+          method,
+          path,
+          params: { id: MISSING },
+          cookie,
+          body,
+        });
+        expect(response.status, `${method} ${path}`).toBe(404);
+        expect(errorOf(response.body)).toEqual({
+          code: "not_found",
+          message: "No activity with that id.",
+          details: null,
+        });
+      }
+      expect(await counts()).toEqual({ activities: 0, entries: 0 });
+    });
+
+    it("refuses a schema change to an invalid schema and keeps the old one", async () => {
+      const cookie = await signUp("Ada");
+      const created = await create(cookie);
+      const before = await readRow(created.id);
+
+      const response = await call(activityRoute.PATCH, {
+        method: "PATCH",
+        path: `/api/activities/${created.id}`,
+        params: { id: created.id },
+        cookie,
+        body: { schema: { type: 12 } },
+      });
+
+      expect(response.status).toBe(422);
+      const error = errorOf(response.body);
+      expect(error.code).toBe("validation_failed");
+      expect(error.details).toMatchObject({
+        problems: [expect.objectContaining({ pointer: "/type" })],
+      });
+      expect(await readRow(created.id)).toEqual(before);
+      expect(state.dispatcher.requests).toHaveLength(1);
     });
 
     it("refuses an invalid schema with 422 naming the pointer", async () => {
@@ -362,6 +461,28 @@ for (const backend of testBackends()) {
       expect(response.status).toBe(200);
       expect(body.database.reachable).toBe(true);
       expect(body.runner.mode).toBe("inline");
+    });
+
+    it("answers health with 503 and the reason when the database is down", async () => {
+      // A PostgreSQL address where nothing listens.
+      const down = openPostgres("postgres://postgres@127.0.0.1:9/none", 1);
+      setDatabaseForTests(down);
+      try {
+        const response = await healthRoute.GET(
+          new Request("http://localhost:3000/api/health"),
+        );
+        const body = (await response.json()) as {
+          ok: boolean;
+          database: { reachable: boolean; error?: string };
+        };
+        expect(response.status).toBe(503);
+        expect(body.ok).toBe(false);
+        expect(body.database.reachable).toBe(false);
+        expect(body.database.error).toBeTruthy();
+      } finally {
+        setDatabaseForTests(handle.database);
+        await down.close();
+      }
     });
   });
 }

@@ -2,11 +2,10 @@
 
 import dynamic from "next/dynamic";
 import { useActionState, useId, useState } from "react";
-import { createActivityAction } from "@/app/activities/new/actions";
 import {
   initialNewActivityState,
   type NewActivityState,
-} from "@/app/activities/new/state";
+} from "@/lib/activities/new-activity-state";
 import { usePreview } from "@/lib/client/preview";
 import {
   TEMPLATES,
@@ -27,11 +26,17 @@ const SchemaEditor = dynamic(() => import("./schema-editor"), {
 
 export function NewActivityForm({
   initial,
+  createAction,
 }: {
   initial: NewActivityState["values"];
+  /** The server action that saves the form (app/activities/new). */
+  createAction: (
+    previous: NewActivityState,
+    form: FormData,
+  ) => Promise<NewActivityState>;
 }) {
   const [state, action, saving] = useActionState(
-    createActivityAction,
+    createAction,
     initialNewActivityState(initial),
   );
   const [name, setName] = useState(initial.name);

@@ -9,7 +9,8 @@ import type {
   SchemaVersionDto,
 } from "@/lib/activities/types";
 import type { RenderType, SchemaRender } from "@/lib/render/types";
-import { activityKeys, addEntry } from "@/lib/client/activities";
+import { valueOf } from "@/lib/client/api";
+import { activityKeys } from "@/lib/client/activities";
 import type { RenderOutcomes } from "@/lib/client/preview";
 import {
   useActivity,
@@ -25,11 +26,13 @@ import { DataSource, type Source } from "./data-source";
 import { DeleteActivityButton } from "./delete-activity";
 import { DesignerToolbar } from "./designer-toolbar";
 import { EditActivityDialog } from "./edit-activity-dialog";
+import type { ActivityFormActions } from "./form-actions";
 import { RenderSummary } from "./render-summary";
 import { StatusPanel } from "./status-panel";
 import { VersionHistory } from "./version-history";
 
 export interface ActivityViewProps {
+  actions: ActivityFormActions;
   activity: ActivityDto;
   entries: EntryDto[];
   versions: SchemaVersionDto[];
@@ -58,7 +61,7 @@ export function ActivityView(props: ActivityViewProps) {
   const useSamples = source === "samples" || entries.length === 0;
 
   async function saveEntry(data: unknown) {
-    await addEntry(activity.id, data);
+    valueOf(await props.actions.addEntry(activity.id, { data }));
     await client.invalidateQueries({
       queryKey: activityKeys.entries(activity.id),
     });
@@ -67,7 +70,11 @@ export function ActivityView(props: ActivityViewProps) {
 
   return (
     <div className="flex flex-col gap-6">
-      <ActivityHeader activity={activity} status={status.status} />
+      <ActivityHeader
+        activity={activity}
+        status={status.status}
+        update={props.actions.update}
+      />
       <StatusPanel activity={activity} status={status} />
       <Card className="flex flex-col gap-5 p-4 sm:p-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
@@ -123,9 +130,11 @@ export function ActivityView(props: ActivityViewProps) {
 function ActivityHeader({
   activity,
   status,
+  update,
 }: {
   activity: ActivityDto;
   status: ActivityDto["status"];
+  update: ActivityFormActions["update"];
 }) {
   return (
     <header className="flex flex-col gap-3">
@@ -151,7 +160,7 @@ function ActivityHeader({
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <EditActivityDialog activity={activity} />
+          <EditActivityDialog activity={activity} update={update} />
           <DeleteActivityButton activity={activity} />
         </div>
       </div>

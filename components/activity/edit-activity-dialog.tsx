@@ -4,8 +4,7 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { ActivityDto } from "@/lib/activities/types";
-import { ApiError, errorMessage } from "@/lib/client/api";
-import { updateActivity } from "@/lib/client/activities";
+import { ApiError, errorMessage, valueOf } from "@/lib/client/api";
 import { prettyJson } from "@/lib/client/export";
 import { parseSchemaText, usePreview } from "@/lib/client/preview";
 import {
@@ -16,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Callout, Skeleton, Spinner } from "@/components/ui/feedback";
 import { Field, Input, Label, Textarea } from "@/components/ui/field";
+import type { ActivityFormActions } from "./form-actions";
 import { useActivityMutation } from "./use-activity-actions";
 
 const SchemaEditor = dynamic(
@@ -24,7 +24,13 @@ const SchemaEditor = dynamic(
 );
 
 /** Edit name, description and schema; a changed schema is re-analysed. */
-export function EditActivityDialog({ activity }: { activity: ActivityDto }) {
+export function EditActivityDialog({
+  activity,
+  update,
+}: {
+  activity: ActivityDto;
+  update: ActivityFormActions["update"];
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -39,7 +45,11 @@ export function EditActivityDialog({ activity }: { activity: ActivityDto }) {
         className="max-w-3xl"
       >
         {open ? (
-          <EditForm activity={activity} onDone={() => setOpen(false)} />
+          <EditForm
+            activity={activity}
+            update={update}
+            onDone={() => setOpen(false)}
+          />
         ) : null}
       </DialogContent>
     </Dialog>
@@ -48,9 +58,11 @@ export function EditActivityDialog({ activity }: { activity: ActivityDto }) {
 
 function EditForm({
   activity,
+  update,
   onDone,
 }: {
   activity: ActivityDto;
+  update: ActivityFormActions["update"];
   onDone: () => void;
 }) {
   const router = useRouter();
@@ -64,11 +76,12 @@ function EditForm({
   const save = useActivityMutation(activity.id, async () => {
     const parsed = parseSchemaText(schemaText);
     if (!parsed.ok) throw new Error("Fix the JSON before saving.");
-    return updateActivity(activity.id, {
+    const answer = await update(activity.id, {
       name,
       description: description || null,
       schema: parsed.value,
     });
+    return valueOf(answer);
   });
 
   const fieldErrors =

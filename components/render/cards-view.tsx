@@ -120,9 +120,14 @@ function estimateRowHeight(
     field === null ? undefined : valueAt(data, field);
   const image = isHttpUrl(at(layout.imageField)) ? (cardWidth * 9) / 16 : 0;
   const subtitle = present(at(layout.subtitleField)) ? 22 : 0;
-  const badges = presentFields(data, layout.badgeFields).length ? 34 : 0;
+  const badges = cardBadges(data, layout.badgeFields).length ? 34 : 0;
   const details = presentFields(data, layout.bodyFields).length;
   return 58 + image + subtitle + badges + (details ? 21 + 24 * details : 0);
+}
+
+/** The badges an entry shows: its values, leaving out flags that are off. */
+function cardBadges(data: unknown, fields: readonly string[]) {
+  return presentFields(data, fields).filter(({ value }) => value !== false);
 }
 
 interface CardProps {
@@ -143,7 +148,7 @@ function EntryCard({
     ? valueAt(data, layout.subtitleField)
     : undefined;
   const image = layout.imageField ? valueAt(data, layout.imageField) : null;
-  const badges = presentFields(data, layout.badgeFields);
+  const badges = cardBadges(data, layout.badgeFields);
   // In a virtual grid the cards sit in rows, which a <ul> cannot hold.
   const Item = itemProps ? "div" : "li";
 
@@ -176,7 +181,10 @@ function EntryCard({
                 tone="accent"
                 title={fieldLabel(schema, field)}
               >
-                {formatValue(value)}
+                {/* "Yes" alone says nothing: a true flag shows its name. */}
+                {value === true
+                  ? fieldLabel(schema, field)
+                  : formatValue(value)}
               </Badge>
             ))}
           </div>

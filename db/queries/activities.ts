@@ -129,6 +129,38 @@ export async function moveStatus(
   return row ?? null;
 }
 
+/**
+ * Moves many of one owner's activities to PENDING in one statement (those
+ * whose status allows it), so a batch interrupted while it hands them to
+ * the runner leaves them where the sweep finds them.
+ */
+export async function markPending(
+  db: Db,
+  {
+    userId,
+    ids,
+    requestedAt,
+  }: { userId: string; ids: string[]; requestedAt: Date },
+): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(activities)
+    .set({
+      processingStatus: "PENDING",
+      processingError: null,
+      requestedAt,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(activities.userId, userId),
+        inArray(activities.id, ids),
+        inArray(activities.processingStatus, sourcesOf("PENDING")),
+      ),
+    )
+    .returning();
+}
+
 export async function deleteActivityRow(
   db: Db,
   owned: Owned,

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { test as base } from "@playwright/test";
+import { expect, test as base } from "@playwright/test";
 import { ActivitiesPage } from "../pages/activities-page";
 import { ActivityPage } from "../pages/activity-page";
 import { type Account, AuthPage } from "../pages/auth-page";
@@ -13,11 +13,8 @@ interface Options {
 }
 
 interface Fixtures {
-  /**
-   * A fresh person signed up through the sign-up page, or null when the
-   * app has no accounts yet (every request then acts for one local owner).
-   */
-  signedIn: Account | null;
+  /** A fresh person, signed up through the sign-up page. */
+  signedIn: Account;
   /** A name no other test uses, so lists can be searched by it. */
   unique: (name: string) => string;
   activities: ActivitiesPage;
@@ -46,11 +43,8 @@ export const test = base.extend<Fixtures & Options>({
   },
 
   signedIn: async ({ auth, personName }, provide, testInfo) => {
-    const landed = await auth.landing();
-    if (landed === "app") {
-      await provide(null);
-      return;
-    }
+    // A visitor without a session is sent to the auth pages first.
+    expect(await auth.landing()).not.toBe("app");
     const id = randomUUID().slice(0, 8);
     const account: Account = {
       name: personName ?? `E2E ${testInfo.title.slice(0, 40)}`,

@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { NonRetriableError, RetryAfterError } from "inngest";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { listSchemaVersions } from "@/db/queries/activities";
 import { getCachedRender } from "@/db/queries/render-cache";
 import type { ActivityRow } from "@/db/schema";
@@ -11,6 +11,7 @@ import {
 } from "@/inngest/functions/analyze-activity";
 import type { Analyzer } from "@/lib/analysis/analyzer";
 import type { FallbackRender } from "@/lib/analysis/steps";
+import { resetEnvForTests } from "@/lib/env";
 import {
   changeSchema,
   payloadOf,
@@ -169,6 +170,15 @@ describe.each(testBackends())("analyze-activity on $name", (backend) => {
       message: "The API key was refused.",
     });
     expect(analyzer.calls).toHaveLength(1);
+
+    // Inngest then calls onFailure at once, which settles the activity.
+    const { runId } = await reload(handle.db, row);
+    await runFailure(row, runId ?? "", "The API key was refused.", null);
+    const failed = await reload(handle.db, row);
+    expect(failed.processingStatus).toBe("FAILED");
+    expect(failed.processingError).toBe(
+      "The analysis failed: The API key was refused.",
+    );
   });
 
   it("retries a rate-limited call after the provider's delay", async () => {
@@ -247,4 +257,60 @@ describe.each(testBackends())("analyze-activity on $name", (backend) => {
     if (!moved) throw new Error("could not re-request");
     return moved;
   }
+});
+
+describe("analyze-activity's flow control, from the environment", () => {
+  const saved = { ...process.env };
+
+  afterEach(() => {
+    process.env = { ...saved };
+    resetEnvForTests();
+  });
+
+  function optionsWith(vars: Record<string, string>) {
+    process.env = { ...saved, ...vars };
+    if (!("OPENAI_API_KEY" in vars)) delete process.env.OPENAI_API_KEY;
+    resetEnvForTests();
+    return createAnalyzeActivity().opts;
+  }
+
+  it("limits runs globally and per owner, keys idempotency and cancels on delete", () => {
+    const opts = optionsWith({
+      ANALYSIS_CONCURRENCY: "7",
+      ANALYSIS_CONCURRENCY_PER_USER: "2",
+      ANALYSIS_RETRIES: "3",
+      ANALYSIS_DEBOUNCE_SECONDS: "5",
+    });
+
+    expect(opts.retries).toBe(3);
+    expect(opts.concurrency).toEqual([
+      { limit: 7 },
+      { limit: 2, key: "event.data.userId" },
+    ]);
+    expect(opts.debounce).toEqual({
+      key: "event.data.activityId",
+      period: "5s",
+      timeout: "1m",
+    });
+    expect(opts.idempotency).toBe("event.data.requestKey");
+    expect(opts.cancelOn).toEqual([
+      {
+        event: expect.objectContaining({ name: "activity/deleted" }),
+        match: "data.activityId",
+      },
+    ]);
+    // The rule-based analyser calls no model: nothing to throttle.
+    expect(opts.throttle).toBeUndefined();
+  });
+
+  it("throttles runs to ANALYSIS_RPM when a model is configured", () => {
+    const opts = optionsWith({
+      OPENAI_API_KEY: "sk-test",
+      ANALYSIS_RPM: "30",
+      ANALYSIS_DEBOUNCE_SECONDS: "0",
+    });
+
+    expect(opts.throttle).toEqual({ limit: 30, period: "1m" });
+    expect(opts.debounce).toBeUndefined();
+  });
 });

@@ -57,7 +57,8 @@ export async function createActivity(
     schemaHash: schemaHash(schema),
   });
   logger().info({ activityId: created.id }, "activity created");
-  return requestAnalysis(db, created, { reason: "created" });
+  const requested = await requestAnalysis(db, created, { reason: "created" });
+  return requested.activity;
 }
 
 export async function getOwnedActivity(
@@ -109,7 +110,10 @@ export async function updateActivity(
   assertValidActivitySchema(patch.schema);
   analysisLimiter().take(owned.userId);
   const changed = await saveNewSchema(db, current, patch.schema, hash, details);
-  return requestAnalysis(db, changed, { reason: "schema-changed" });
+  const requested = await requestAnalysis(db, changed, {
+    reason: "schema-changed",
+  });
+  return requested.activity;
 }
 
 async function saveNewSchema(
@@ -175,10 +179,11 @@ export async function reanalyze(
   const current = await getOwnedActivity(db, owned);
   analysisLimiter().take(owned.userId);
   try {
-    return await requestAnalysis(db, current, {
+    const requested = await requestAnalysis(db, current, {
       reason: "reanalyze",
       bypassCache,
     });
+    return requested.activity;
   } catch (error) {
     if (error instanceof IllegalTransitionError) {
       throw new AppError(
@@ -276,7 +281,8 @@ export async function unpinRender(db: Db, owned: Owned): Promise<ActivityRow> {
   if (!updated) throw notFound();
   // A run already in flight analyses the schema anyway.
   if (!isSettled(updated.processingStatus)) return updated;
-  return requestAnalysis(db, updated, { reason: "unpinned" });
+  const requested = await requestAnalysis(db, updated, { reason: "unpinned" });
+  return requested.activity;
 }
 
 export async function addEntry(db: Db, owned: Owned, input: unknown) {

@@ -85,6 +85,6 @@ export interface ApiErrorBody {
   error: {
     code: string;
     message: string;
-    details?: unknown;
+    details: unknown;
   };
 }

@@ -4,8 +4,10 @@ import { batchProgress, reanalyzeAll } from "@/lib/analysis/batch";
 import { healthReport } from "@/lib/analysis/health";
 import { InlineRunner } from "@/lib/analysis/inline-runner";
 import { parseEnv } from "@/lib/env";
+import type { Dispatcher } from "@/lib/analysis/dispatcher";
 import {
   newActivity,
+  reload,
   schemaWith,
   testAnalyzer,
 } from "@/test/analysis-fixtures";
@@ -46,6 +48,44 @@ describe.each(testBackends())("batch and health on $name", (backend) => {
       done: true,
     });
     expect(analyzer.calls).toHaveLength(3);
+  });
+
+  it("records every request before handing any over, so a stop part-way strands none", async () => {
+    const rows = [];
+    for (const field of ["a", "b", "c", "d"]) {
+      rows.push(await newActivity(handle.db, schemaWith(field), "owner"));
+    }
+    for (const row of rows) {
+      await updateActivityRow(handle.db, row, {
+        processingStatus: "COMPLETED",
+      });
+    }
+    // The runner takes one request and then never answers: as if the
+    // process stopped during the hand-over.
+    const handedOver: string[] = [];
+    const stuck: Dispatcher = {
+      mode: "inline",
+      dispatch: (request) => {
+        handedOver.push(request.activityId);
+        if (handedOver.length === 1) {
+          return Promise.resolve({ requestId: "only-one" });
+        }
+        return new Promise(() => undefined);
+      },
+      cancel: async () => undefined,
+    };
+
+    void reanalyzeAll(handle.db, "owner", {
+      bypassCache: false,
+      dispatcher: stuck,
+      parallel: 1,
+    });
+    await expect.poll(() => handedOver.length).toBe(2);
+
+    const statuses = await Promise.all(
+      rows.map(async (row) => (await reload(handle.db, row)).processingStatus),
+    );
+    expect(statuses).toEqual(["PENDING", "PENDING", "PENDING", "PENDING"]);
   });
 
   it("reports the queue and says the in-process runner is not durable", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { listActivities } from "@/db/queries/activities";
+import { listActivities, markPending } from "@/db/queries/activities";
 import { countByStatus } from "@/db/queries/analysis-stats";
 import type { ActivityRow } from "@/db/schema";
 import { SETTLED_STATUSES } from "@/lib/activities/types";
@@ -38,7 +38,14 @@ export async function reanalyzeAll(
   options: ReanalyzeOptions,
 ): Promise<ReanalyzeResult> {
   const since = new Date();
-  const rows = await listActivities(db, { userId, limit: BATCH_LIMIT });
+  const listed = await listActivities(db, { userId, limit: BATCH_LIMIT });
+  // Every request is recorded before any is handed over: if the process
+  // stops part-way, the rest are PENDING and the sweep requests them.
+  const rows = await markPending(db, {
+    userId,
+    ids: listed.map((row) => row.id),
+    requestedAt: since,
+  });
   const dispatcher = options.dispatcher ?? currentDispatcher();
   const request = (row: ActivityRow) =>
     requestAnalysis(db, row, {
@@ -48,12 +55,12 @@ export async function reanalyzeAll(
     });
 
   const results = await mapLimited(rows, options.parallel ?? 8, request);
-  const requested = results.filter((r) => r.processingStatus === "PENDING");
+  const requested = results.filter((r) => r.requestId !== null);
   return {
     since: since.toISOString(),
-    total: rows.length,
+    total: listed.length,
     requested: requested.length,
-    notQueued: rows.length - requested.length,
+    notQueued: listed.length - requested.length,
   };
 }
 

@@ -19,6 +19,15 @@ export function currentDispatcher(): Dispatcher {
   return dispatcherOverride ?? getDispatcher();
 }
 
+/** The activity as the request left it, and the runner's id for it. */
+export interface RequestedAnalysis {
+  activity: ActivityRow;
+  /** The Inngest event id or the in-process runner's id; null if not queued. */
+  requestId: string | null;
+  /** Why the runner could not take it, when it could not. */
+  notQueued: string | null;
+}
+
 export interface RequestOptions {
   reason: string;
   bypassCache?: boolean;
@@ -35,7 +44,7 @@ export async function requestAnalysis(
   db: Db,
   activity: ActivityRow,
   options: RequestOptions,
-): Promise<ActivityRow> {
+): Promise<RequestedAnalysis> {
   const owned = { id: activity.id, userId: activity.userId };
   const pending = await changeStatus(db, owned, "PENDING", {
     processingError: null,
@@ -58,7 +67,7 @@ export async function requestAnalysis(
       { requestId, runner: dispatcher.mode, reason: options.reason },
       "analysis requested",
     );
-    return pending;
+    return { activity: pending, requestId, notQueued: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.warn({ err: error, runner: dispatcher.mode }, "runner unreachable");
@@ -69,6 +78,6 @@ export async function requestAnalysis(
         processingError: `The analysis could not be queued: ${reason}. It will be retried automatically.`,
       },
     });
-    return parked ?? pending;
+    return { activity: parked ?? pending, requestId: null, notQueued: reason };
   }
 }

@@ -7,13 +7,15 @@ import {
 } from "@/db/queries/activities";
 import { putCachedRender, takeCachedRender } from "@/db/queries/render-cache";
 import type { ActivityRow } from "@/db/schema";
-import type {
-  AnalysisMeta,
-  AnalysisResult,
-  Analyzer,
+import {
+  AnalysisError,
+  type AnalysisMeta,
+  type AnalysisResult,
+  type Analyzer,
 } from "@/lib/analysis/analyzer";
 import type { AnalysisRequest } from "@/lib/analysis/dispatcher";
 import type { Logger } from "@/lib/log";
+import { checkRender } from "@/lib/render";
 import type { SchemaRender } from "@/lib/render/types";
 
 /**
@@ -167,7 +169,10 @@ export async function analyzeSchema(
     const key = { schemaHash: payload.schemaHash, analyzer: identity };
     const cached = await takeCachedRender(db, key);
     if (cached) {
-      options.log.info({ analyzer: identity }, "render cache hit");
+      options.log.info(
+        { analyzer: identity, cacheHit: true },
+        "render cache hit",
+      );
       return {
         render: cached.render,
         meta: { ...cachedMeta(cached.meta, identity), cacheHit: true },
@@ -185,11 +190,34 @@ export async function analyzeSchema(
     description: claim.description,
     signal: options.signal,
   });
+  refuseUnfitRender(claim.schema, result.render, options.analyzer);
   options.log.info(
-    { analyzer: identity, latencyMs: result.meta.latencyMs },
+    { analyzer: identity, latencyMs: result.meta.latencyMs, cacheHit: false },
     "schema analysed",
   );
   return { ...result, analyzer: identity, fromCache: false };
+}
+
+/**
+ * Every analyser's render is checked against the schema before it can be
+ * stored. A model may answer better on another try; the rules would give
+ * the same render again, so their misfit is permanent.
+ */
+function refuseUnfitRender(
+  schema: unknown,
+  render: SchemaRender,
+  analyzer: Analyzer,
+): void {
+  const problems = checkRender(schema, render);
+  if (problems.length === 0) return;
+  const list = problems
+    .slice(0, 3)
+    .map((problem) => `${problem.path || "/"}: ${problem.message}`)
+    .join("; ");
+  throw new AnalysisError(
+    analyzer.callsModel === false ? "permanent" : "invalid_output",
+    `The render from ${analyzer.identity} does not fit the schema (${list}).`,
+  );
 }
 
 function cachedMeta(meta: AnalysisMeta | null, identity: string) {
@@ -364,6 +392,11 @@ async function saveFallback(
   options: FailureOptions & { fallback: FallbackRender },
 ): Promise<FailureResult | null> {
   const result = await options.fallback(row.activitySchema, options.reason);
+  const problems = checkRender(row.activitySchema, result.render);
+  if (problems.length > 0) {
+    options.log.error({ problems }, "fallback render does not fit; failing");
+    return null;
+  }
   const reason = result.meta.fallbackReason ?? options.reason;
   const message = fallbackMessage(reason);
   const saved = await moveStatus(db, owned(payload), "COMPLETED", {

@@ -69,25 +69,6 @@ export async function unpinRender(id: string): Promise<ActivityDto> {
   return body.activity;
 }
 
-export async function updateActivity(
-  id: string,
-  patch: { name?: string; description?: string | null; schema?: unknown },
-): Promise<ActivityDto> {
-  const body = await api<{ activity: ActivityDto }>(base(id), {
-    method: "PATCH",
-    ...jsonBody(patch),
-  });
-  return body.activity;
-}
-
 export function deleteActivity(id: string): Promise<void> {
   return api<void>(base(id), { method: "DELETE" });
-}
-
-export async function addEntry(id: string, data: unknown): Promise<EntryDto> {
-  const body = await api<{ entry: EntryDto }>(`${base(id)}/entries`, {
-    method: "POST",
-    ...jsonBody({ data }),
-  });
-  return body.entry;
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "@/lib/activities/types";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
 /** A schema problem the server found, placed at a pointer and maybe a line. */
 export interface SchemaProblem {
@@ -62,6 +63,18 @@ function toApiError(status: number, body: unknown): ApiError {
       ? "The server had a problem. Please try again in a moment."
       : `The request failed (HTTP ${status}).`;
   return new ApiError(status, "HTTP_" + status, message, null);
+}
+
+/** What a server action answers (lib/http/action.ts), as the client sees it. */
+export type ActionAnswer<T> =
+  { ok: true; value: T } | { ok: false; error: ApiErrorBody["error"] };
+
+/** A server action's value, or its error thrown as an ApiError. */
+export function valueOf<T>(answer: ActionAnswer<T>): T {
+  if (answer.ok) return answer.value;
+  const { code, message, details } = answer.error;
+  const status = ERROR_STATUS[code as ErrorCode] ?? 400;
+  throw new ApiError(status, code, message, details);
 }
 
 /** A sentence for the person, whatever was thrown. */

@@ -70,30 +70,37 @@ export function assertSameOrigin(request: Request): void {
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {
-  const known = toAppError(error);
-  if (known) {
-    const response = json(bodyOf(known), known.status);
-    const retry = (known.details as { retryAfterSeconds?: number } | undefined)
-      ?.retryAfterSeconds;
-    if (known.code === "rate_limited" && retry !== undefined) {
-      response.headers.set("retry-after", String(retry));
-    }
-    return response;
+  const { status, body } = errorAnswer(error, {
+    method: request?.method,
+    path: pathOf(request),
+  });
+  const response = json(body, status);
+  const retry = (body.error.details as { retryAfterSeconds?: number } | null)
+    ?.retryAfterSeconds;
+  if (body.error.code === "rate_limited" && retry !== undefined) {
+    response.headers.set("retry-after", String(retry));
   }
+  return response;
+}
 
-  logger().error(
-    { err: error, method: request?.method, path: pathOf(request) },
-    "request failed",
+/**
+ * What a person is told about an error, and its HTTP status: the error's
+ * own safe message when the app raised it on purpose, otherwise a general
+ * sentence (the error itself goes to the log, with `context`).
+ */
+export function errorAnswer(
+  error: unknown,
+  context: Record<string, unknown>,
+): { status: number; body: ApiErrorBody } {
+  const known = toAppError(error);
+  if (known) return { status: known.status, body: bodyOf(known) };
+
+  logger().error({ err: error, ...context }, "request failed");
+  const internal = new AppError(
+    "internal",
+    "Something went wrong on our side. Try again in a moment.",
   );
-  return json(
-    bodyOf(
-      new AppError(
-        "internal",
-        "Something went wrong on our side. Try again in a moment.",
-      ),
-    ),
-    500,
-  );
+  return { status: internal.status, body: bodyOf(internal) };
 }
 
 function toAppError(error: unknown): AppError | null {
@@ -109,7 +116,8 @@ function bodyOf(error: AppError): ApiErrorBody {
     error: {
       code: error.code,
       message: error.message,
-      ...(error.details !== undefined ? { details: error.details } : {}),
+      // Always present, so a client can read it without checking.
+      details: error.details ?? null,
     },
   };
 }

@@ -60,6 +60,46 @@ describe("choosing a render type", () => {
     });
   });
 
+  it("a link with a title and a text makes cards, without a picture", () => {
+    const render = analyzeWithRules(
+      object(
+        {
+          title: text,
+          url: { type: "string", format: "uri" },
+          summary: { type: "string", maxLength: 2000 },
+        },
+        ["title", "url"],
+      ),
+    );
+    expect(render.renderType).toBe("cards");
+    expect(render.layout).toMatchObject({ titleField: "/title" });
+    expect(render.rationale).toContain("a link to “Url”");
+  });
+
+  it("a link alone beside short values still reads as a table", () => {
+    const render = analyzeWithRules(
+      object({
+        title: text,
+        url: { type: "string", format: "uri" },
+        rating: { type: "integer", minimum: 1, maximum: 5 },
+        tag: { enum: ["news", "howto"] },
+      }),
+    );
+    expect(render.renderType).toBe("table");
+  });
+
+  it("many fields and long text make a form", () => {
+    const properties: Record<string, unknown> = {
+      notes: { type: "string", maxLength: 5000 },
+      story: { type: "string", maxLength: 5000 },
+    };
+    for (let i = 1; i <= 18; i++)
+      properties[`measure_${i}`] = { type: "number" };
+    const render = analyzeWithRules(object(properties));
+    expect(render.renderType).toBe("form");
+    expect(render.rationale).toContain("long text");
+  });
+
   it("nested objects and conditional fields make a form", () => {
     const render = analyzeWithRules({
       ...object({

@@ -19,7 +19,7 @@ import {
 import { buildUiSchema } from "./ui-schema";
 
 /** Changes whenever the rules would answer differently. */
-export const RULES_ANALYZER_VERSION = "1.2.0";
+export const RULES_ANALYZER_VERSION = "1.3.0";
 
 export interface AnalyzeOptions {
   /** Pin a render type; the rules still explain and list alternatives. */
@@ -207,10 +207,16 @@ function cardsScore(s: Signals): Score {
   const score =
     2 +
     (s.image ? 5 : 0) +
+    // A link with a title and a text reads like a bookmark or an article.
+    (!s.image && s.link && s.description ? 2.5 : 0) +
     (s.title.key.match(/title|name|headline/i) ? 1 : 0) +
     (s.description ? 1 : 0) -
     (s.perEntry.length > 15 ? 2 : 0);
-  const image = s.image ? ` with ${quote(s.image)} as the picture` : "";
+  const image = s.image
+    ? ` with ${quote(s.image)} as the picture`
+    : s.link && s.description
+      ? `, its ${quote(s.description)} and a link to ${quote(s.link)}`
+      : "";
   return {
     score,
     why: `${quote(s.title)} names each entry on a card${image}.`,

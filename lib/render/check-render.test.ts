@@ -212,6 +212,46 @@ describe("checkRender", () => {
     ]);
   });
 
+  it("refuses a widget that cannot edit its field's type", () => {
+    const render = withChanges({
+      uiSchema: {
+        date: { "ui:widget": "checkbox" },
+        exercise: { "ui:widget": "radio" },
+        notes: { "ui:widget": "textarea" },
+        sets: { items: { reps: { "ui:widget": "date" } } },
+      },
+    });
+    expect(checkRender(workout, render)).toEqual([
+      {
+        path: "/uiSchema/date/ui:widget",
+        message: '"checkbox" cannot edit "/date", a string field',
+      },
+      {
+        path: "/uiSchema/exercise/ui:widget",
+        message:
+          '"radio" needs values to choose from, and "/exercise" has none',
+      },
+      {
+        path: "/uiSchema/sets/items/reps/ui:widget",
+        message: '"date" cannot edit "/sets/-/reps", an integer field',
+      },
+    ]);
+  });
+
+  it("accepts widgets that fit: a range for a bounded integer, updown for a number", () => {
+    const render = withChanges({
+      uiSchema: {
+        sets: {
+          items: {
+            reps: { "ui:widget": "range" },
+            weight_kg: { "ui:widget": "updown" },
+          },
+        },
+      },
+    });
+    expect(checkRender(workout, render)).toEqual([]);
+  });
+
   it("refuses an order naming a conditional field", () => {
     const schema = ownSchema("conditional");
     const render = analyzeWithRules(schema);

@@ -1,4 +1,4 @@
-import { isDateKind, isScalarKind, type Field } from "./field";
+import { isDateKind, isScalarKind, type Field, type JsonType } from "./field";
 import { readSchema, type SchemaReading } from "./read-schema";
 import { InvalidSchemaError } from "./errors";
 import {
@@ -212,7 +212,7 @@ class Checker {
       return;
     }
     const root = this.byPointer.get("");
-    this.uiNode(ui, "", "/uiSchema", root?.kind ?? "object");
+    this.uiNode(ui, "", "/uiSchema", root?.kind ?? "object", root);
   }
 
   private uiNode(
@@ -220,8 +220,9 @@ class Checker {
     pointer: string,
     path: string,
     kind: string,
+    field?: Field,
   ): void {
-    this.uiKeys(ui, path);
+    this.uiKeys(ui, path, field);
     if (kind === "object") this.uiOrder(ui, pointer, path);
     for (const [key, value] of Object.entries(ui)) {
       if (key.startsWith("ui:")) continue;
@@ -250,7 +251,7 @@ class Checker {
               "a widget here makes it throw",
           );
         }
-        this.uiNode(childUi, childPointer, at, field.kind);
+        this.uiNode(childUi, childPointer, at, field.kind, field);
       }
     }
   }
@@ -279,11 +280,19 @@ class Checker {
     return [[`${pointer}/${escaped}`, asObject(value), escaped]];
   }
 
-  private uiKeys(ui: Record<string, unknown>, path: string): void {
+  private uiKeys(
+    ui: Record<string, unknown>,
+    path: string,
+    field?: Field,
+  ): void {
     const widget = ui["ui:widget"];
-    if (typeof widget === "string" && !RJSF_WIDGETS.has(widget)) {
+    if (typeof widget !== "string") return;
+    if (!RJSF_WIDGETS.has(widget)) {
       this.fail(`${path}/ui:widget`, `"${widget}" is not a widget RJSF knows`);
+      return;
     }
+    const misfit = field ? widgetMisfit(field, widget) : null;
+    if (misfit) this.fail(`${path}/ui:widget`, misfit);
   }
 
   // RJSF refuses an order that names a property the object lacks, or that
@@ -359,6 +368,53 @@ function mismatch(field: Field, need: Need): string | null {
         ? null
         : `is ${an(field.kind)} field, not an image or URL`;
   }
+}
+
+/** The JSON types a widget can edit; absent means any. */
+const WIDGET_TYPES: Record<string, readonly JsonType[]> = {
+  checkbox: ["boolean"],
+  checkboxes: ["array"],
+  range: ["number", "integer"],
+  updown: ["number", "integer"],
+  rating: ["number", "integer"],
+  text: ["string", "number", "integer"],
+  textarea: ["string"],
+  password: ["string"],
+  email: ["string"],
+  uri: ["string"],
+  color: ["string"],
+  date: ["string"],
+  datetime: ["string"],
+  "alt-date": ["string"],
+  "alt-datetime": ["string"],
+  time: ["string"],
+  file: ["string", "array"],
+};
+
+/**
+ * Why a widget cannot edit the field's values, or null when it can: RJSF
+ * would draw a date picker for a number, or a checkbox that can never
+ * hold a text value. A choice (radio, select) needs values to choose from.
+ */
+function widgetMisfit(field: Field, widget: string): string | null {
+  const types = field.types.length > 0 ? field.types : [field.type];
+  if (types.includes("any")) return null;
+  if (widget === "radio" || widget === "select") {
+    const choice =
+      field.enumOptions !== null ||
+      types.includes("boolean") ||
+      types.includes("array");
+    return choice
+      ? null
+      : `"${widget}" needs values to choose from, and ` +
+          `"${field.pointer}" has none`;
+  }
+  const fits = WIDGET_TYPES[widget];
+  if (!fits || types.some((type) => fits.includes(type))) return null;
+  return (
+    `"${widget}" cannot edit "${field.pointer}", ` +
+    `${an(types.join(" or "))} field`
+  );
 }
 
 function formatFits(field: Field, format: string): boolean {

@@ -24,6 +24,8 @@ export interface Signals {
   endDate: Field | null;
   title: Field | null;
   image: Field | null;
+  /** A web address that is not a picture: an entry that links somewhere. */
+  link: Field | null;
   description: Field | null;
 }
 
@@ -52,6 +54,7 @@ export function signalsOf(reading: SchemaReading): Signals {
     endDate: pickEndDate(scalars, eventDate?.field ?? null),
     title: pickTitle(scalars),
     image: scalars.find((f) => f.kind === "image") ?? null,
+    link: scalars.find((f) => f.kind === "url") ?? null,
     description: scalars.find((f) => f.kind === "long-text") ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActivityView } from "@/components/activity/activity-view";
+import { addEntryAction, updateActivityAction } from "./actions";
 import { loadActivity, loadActivityPage } from "./load";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,10 @@ export default async function ActivityPage({ params }: Props) {
   const page = await loadActivityPage(id);
   if (!page) notFound();
 
-  return <ActivityView {...page} />;
+  return (
+    <ActivityView
+      {...page}
+      actions={{ update: updateActivityAction, addEntry: addEntryAction }}
+    />
+  );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewActivityForm } from "@/components/activities/new-activity-form";
+import { createActivityAction } from "./actions";
 import { pageUser } from "@/lib/auth";
-import { pageUserId } from "@/lib/auth";
 import { TEMPLATES, templateText } from "@/lib/templates";
 
 export const metadata: Metadata = { title: "New activity" };
@@ -28,7 +28,6 @@ export default async function NewActivityPage({
   searchParams: Promise<{ template?: string | string[] }>;
 }) {
   await pageUser();
-  await pageUserId();
   const { template: wanted } = await searchParams;
   const template = TEMPLATES.find((t) => t.id === wanted);
   const initial = template
@@ -52,7 +51,7 @@ export default async function NewActivityPage({
           analysis suggests the best way to show it.
         </p>
       </header>
-      <NewActivityForm initial={initial} />
+      <NewActivityForm initial={initial} createAction={createActivityAction} />
     </div>
   );
 }

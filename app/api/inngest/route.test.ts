@@ -1,9 +1,9 @@
 import { Inngest } from "inngest";
 import { serve } from "inngest/next";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { inngestOptions } from "@/inngest/client";
-import { parseEnv } from "@/lib/env";
+import { parseEnv, resetEnvForTests } from "@/lib/env";
 import { functions } from "@/inngest/functions";
 
 const SIGNING_KEY = `signkey-prod-${"ab12".repeat(16)}`;
@@ -27,6 +27,25 @@ function unsignedRun(): NextRequest {
 }
 
 describe("the Inngest endpoint", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    resetEnvForTests();
+  });
+
+  it("the app's own route refuses an unsigned request once a signing key is set", async () => {
+    process.env = { ...saved, INNGEST_SIGNING_KEY: SIGNING_KEY };
+    delete process.env.INNGEST_DEV;
+    resetEnvForTests();
+    vi.resetModules();
+    const route = await import("@/app/api/inngest/route");
+
+    const response = await route.POST(unsignedRun(), undefined);
+
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ message: "Unauthorized" });
+  });
+
   it("refuses an unsigned request in production mode", async () => {
     const { POST } = handlerFor({ INNGEST_SIGNING_KEY: SIGNING_KEY });
 

@@ -91,8 +91,24 @@ describe("CardsView", () => {
     );
     expect(within(card).getByText("SNCF")).toBeTruthy();
     expect(within(card).getByText("transport")).toBeTruthy();
-    expect(within(card).getByText("Yes")).toBeTruthy();
+    // Without a schema the label is the key in words.
+    expect(within(card).getByText("Reimbursable")).toBeTruthy();
+    expect(within(card).queryByText("Yes")).toBeNull();
     expect(within(card).getByText("Amount")).toBeTruthy();
+  });
+
+  it("names a flag that is on as its badge and leaves out one that is off", () => {
+    render(
+      <CardsView
+        layout={layout}
+        entries={asEntries([
+          { title: "Lunch", category: "food", reimbursable: false },
+        ])}
+      />,
+    );
+    const card = screen.getByTestId("card");
+    const badges = card.querySelectorAll("[title]");
+    expect([...badges].map((badge) => badge.textContent)).toEqual(["food"]);
   });
 
   it("shows images from http(s) URLs only", () => {
