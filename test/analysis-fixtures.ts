@@ -57,18 +57,29 @@ type Step = "ok" | AnalysisError | Error;
  */
 export function testAnalyzer(
   script: Step[] = ["ok"],
-  options: { delayMs?: number; identity?: string } = {},
+  options: {
+    delayMs?: number;
+    identity?: string;
+    /** Answer this render instead (one that may not fit the schema). */
+    render?: SchemaRender;
+    callsModel?: boolean;
+  } = {},
 ): TestAnalyzer {
   const calls: unknown[] = [];
+  const identity = options.identity ?? "test@1";
   return {
-    identity: options.identity ?? "test@1",
+    identity,
+    ...(options.callsModel !== undefined
+      ? { callsModel: options.callsModel }
+      : {}),
     calls,
     async analyze(schema): Promise<AnalysisResult> {
       const step = script[Math.min(calls.length, script.length - 1)] ?? "ok";
       calls.push(schema);
       if (options.delayMs) await sleep(options.delayMs);
       if (step !== "ok") throw step;
-      return resultFor(schema, options.identity ?? "test@1");
+      const result = resultFor(schema, identity);
+      return options.render ? { ...result, render: options.render } : result;
     },
   };
 }
