@@ -40,6 +40,12 @@ export const activities = pgTable(
     name: varchar("name", { length: 120 }).notNull(),
     description: text("description"),
     activitySchema: jsonb("activity_schema").notNull(),
+    /**
+     * The schema as JSON text in the order it was written: jsonb keeps
+     * keys in an order of its own, and property order is the order a
+     * form shows its fields. Null on rows saved before it existed.
+     */
+    activitySchemaText: text("activity_schema_text"),
     schemaVersion: integer("schema_version").notNull().default(1),
     schemaHash: varchar("schema_hash", { length: 64 }).notNull(),
     processingStatus: processingStatus("processing_status")
@@ -94,6 +100,8 @@ export const activitySchemaVersions = pgTable(
       .references(() => activities.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     activitySchema: jsonb("activity_schema").notNull(),
+    /** As on activities: the schema's text, in its own key order. */
+    activitySchemaText: text("activity_schema_text"),
     schemaHash: varchar("schema_hash", { length: 64 }).notNull(),
     schemaRender: jsonb("schema_render").$type<SchemaRender>(),
     renderSource: text("render_source"),

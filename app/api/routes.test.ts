@@ -17,7 +17,7 @@ import type {
   EntryDto,
 } from "@/lib/activities/types";
 import { openPostgres, setDatabaseForTests } from "@/db/client";
-import { call, type Handler, useAppHarness } from "@/test/api";
+import { call, type Handler, ORIGIN, useAppHarness } from "@/test/api";
 import { testBackends, useTestDatabase } from "@/test/db";
 
 const workout = {
@@ -185,6 +185,32 @@ for (const backend of testBackends()) {
       expect(await readRow(created.id)).toEqual(before);
       expect(await counts()).toEqual({ activities: 1, entries: 0 });
       expect(state.dispatcher.requests).toHaveLength(1);
+    });
+
+    it("answers a request its client abandoned with 499, not an error", async () => {
+      const cookie = await signUp("Ada");
+      // What Node reports when the browser drops a request mid-body (a
+      // preview superseded by the next keystroke).
+      const reset = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"schema": '));
+          controller.error(reset);
+        },
+      });
+      const request = new Request(`${ORIGIN}/api/preview`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+
+      const response = await previewRoute.POST(request, {
+        params: Promise.resolve({}),
+      });
+
+      expect(response.status).toBe(499);
+      expect(await counts()).toEqual({ activities: 0, entries: 0 });
     });
 
     it("answers 404 on every route of an activity that does not exist", async () => {

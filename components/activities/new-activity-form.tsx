@@ -46,6 +46,11 @@ export function NewActivityForm({
   const ids = { schema: useId(), problems: useId(), name: useId() };
 
   const listed = problemsToList(preview, state, schemaText);
+  // The refusal speaks of what was sent; once that is edited, it is old.
+  const refusalIsCurrent =
+    state.values.schema === schemaText &&
+    state.values.name === name &&
+    state.values.description === description;
 
   function applyTemplate(template: ActivityTemplate) {
     setSchemaText(templateText(template));
@@ -63,7 +68,7 @@ export function NewActivityForm({
   return (
     <div className="grid grid-cols-1 items-start gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <form action={action} className="flex min-w-0 flex-col gap-5" noValidate>
-        {state.status === "error" && state.message ? (
+        {state.status === "error" && state.message && refusalIsCurrent ? (
           <Callout
             tone="danger"
             title="The activity was not saved"

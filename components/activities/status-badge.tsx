@@ -11,7 +11,7 @@ const STATUS: Record<
   PROCESSING: { label: "Analysing", tone: "info", busy: true },
   COMPLETED: { label: "Ready", tone: "ok", busy: false },
   FAILED: { label: "Failed", tone: "danger", busy: false },
-  SKIPPED: { label: "Up to date", tone: "neutral", busy: false },
+  SKIPPED: { label: "Ready", tone: "neutral", busy: false },
 };
 
 export function statusLabel(status: ProcessingStatus): string {

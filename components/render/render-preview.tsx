@@ -101,7 +101,7 @@ function TabPanel(
       {alternative ? (
         <p className="text-muted text-sm">
           <span className="text-ink font-medium">
-            Why it was not suggested:{" "}
+            This view would also work:{" "}
           </span>
           {alternative.reason}
         </p>

@@ -68,13 +68,33 @@ export function formatValue(value: unknown, format?: ColumnFormat): string {
     return Number.isFinite(value) ? numberFormat.format(value) : String(value);
   }
   if (typeof value === "string") return formatString(value, format);
-  if (Array.isArray(value)) {
-    if (value.every((item) => typeof item !== "object" || item === null)) {
-      return value.map((item) => formatValue(item)).join(", ");
-    }
-    return `${value.length} item${value.length === 1 ? "" : "s"}`;
-  }
+  if (Array.isArray(value)) return formatList(value);
   return compactJson(value);
+}
+
+/**
+ * A list in a few words: its values, or for a list of objects the first
+ * text each item holds ("Squat, Bench press"), else how many there are.
+ */
+function formatList(items: unknown[]): string {
+  if (items.length === 0) return "—";
+  const scalars = items.every((item) => typeof item !== "object" || !item);
+  const names = scalars
+    ? items.map((item) => formatValue(item))
+    : items.map(firstText).filter((name): name is string => name !== null);
+  if (names.length < items.length) {
+    return `${items.length} item${items.length === 1 ? "" : "s"}`;
+  }
+  const text = names.join(", ");
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function firstText(item: unknown): string | null {
+  if (!item || typeof item !== "object" || Array.isArray(item)) return null;
+  const text = Object.values(item).find(
+    (value) => typeof value === "string" && value.trim() !== "",
+  );
+  return typeof text === "string" ? text : null;
 }
 
 function formatString(value: string, format?: ColumnFormat): string {

@@ -18,20 +18,53 @@ export interface Owned {
 const ownedBy = ({ id, userId }: Owned) =>
   and(eq(activities.id, id), eq(activities.userId, userId));
 
+/** The schema's text beside its jsonb, whenever a write sets the schema. */
+function withSchemaText<T extends { activitySchema?: unknown }>(values: T): T {
+  if (values.activitySchema === undefined) return values;
+  return {
+    ...values,
+    activitySchemaText: JSON.stringify(values.activitySchema),
+  };
+}
+
+/**
+ * A row with its schema in the order it was written (read from the text
+ * copy; jsonb reorders keys by their length).
+ */
+function inWrittenOrder<
+  T extends { activitySchema: unknown; activitySchemaText: string | null },
+>(row: T): T {
+  if (row.activitySchemaText === null) return row;
+  return { ...row, activitySchema: JSON.parse(row.activitySchemaText) };
+}
+
+function firstInOrder<
+  T extends { activitySchema: unknown; activitySchemaText: string | null },
+>(rows: T[]): T | null {
+  const [row] = rows;
+  return row ? inWrittenOrder(row) : null;
+}
+
 /** Inserts an activity and its first schema version in one transaction. */
 export async function insertActivity(
   db: Db,
   values: NewActivityRow,
 ): Promise<ActivityRow> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(activities).values(values).returning();
-    if (!row) throw new Error("insert into activities returned no row");
-    await tx.insert(activitySchemaVersions).values({
-      activityId: row.id,
-      version: row.schemaVersion,
-      activitySchema: row.activitySchema,
-      schemaHash: row.schemaHash,
-    });
+    const [inserted] = await tx
+      .insert(activities)
+      .values(withSchemaText(values))
+      .returning();
+    if (!inserted) throw new Error("insert into activities returned no row");
+    const row = inWrittenOrder(inserted);
+    await tx.insert(activitySchemaVersions).values(
+      withSchemaText({
+        activityId: row.id,
+        version: row.schemaVersion,
+        activitySchema: row.activitySchema,
+        schemaHash: row.schemaHash,
+      }),
+    );
     return row;
   });
 }
@@ -40,20 +73,20 @@ export async function getActivity(
   db: Db,
   owned: Owned,
 ): Promise<ActivityRow | null> {
-  const [row] = await db.select().from(activities).where(ownedBy(owned));
-  return row ?? null;
+  return firstInOrder(await db.select().from(activities).where(ownedBy(owned)));
 }
 
 export async function listActivities(
   db: Db,
   { userId, limit = 200 }: { userId: string; limit?: number },
 ): Promise<ActivityRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(activities)
     .where(eq(activities.userId, userId))
     .orderBy(desc(activities.createdAt))
     .limit(limit);
+  return rows.map(inWrittenOrder);
 }
 
 /** The columns the status endpoint answers with: one indexed lookup. */
@@ -87,12 +120,12 @@ export async function updateActivityRow(
   owned: Owned,
   patch: ActivityPatch,
 ): Promise<ActivityRow | null> {
-  const [row] = await db
+  const rows = await db
     .update(activities)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...withSchemaText(patch), updatedAt: new Date() })
     .where(ownedBy(owned))
     .returning();
-  return row ?? null;
+  return firstInOrder(rows);
 }
 
 /**
@@ -121,12 +154,16 @@ export async function moveStatus(
   if (options.unpinnedOnly) {
     conditions.push(eq(activities.renderPinned, false));
   }
-  const [row] = await db
+  const rows = await db
     .update(activities)
-    .set({ ...options.patch, processingStatus: to, updatedAt: new Date() })
+    .set({
+      ...withSchemaText(options.patch ?? {}),
+      processingStatus: to,
+      updatedAt: new Date(),
+    })
     .where(and(...conditions))
     .returning();
-  return row ?? null;
+  return firstInOrder(rows);
 }
 
 /**
@@ -143,7 +180,7 @@ export async function markPending(
   }: { userId: string; ids: string[]; requestedAt: Date },
 ): Promise<ActivityRow[]> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .update(activities)
     .set({
       processingStatus: "PENDING",
@@ -159,6 +196,7 @@ export async function markPending(
       ),
     )
     .returning();
+  return rows.map(inWrittenOrder);
 }
 
 export async function deleteActivityRow(
@@ -176,7 +214,7 @@ export async function insertSchemaVersion(
   db: Db,
   row: typeof activitySchemaVersions.$inferInsert,
 ): Promise<void> {
-  await db.insert(activitySchemaVersions).values(row);
+  await db.insert(activitySchemaVersions).values(withSchemaText(row));
 }
 
 /** Records the render a schema version got (the version's history). */
@@ -206,10 +244,11 @@ export async function setVersionRender(
 }
 
 export async function listSchemaVersions(db: Db, owned: Owned) {
-  return db
+  const rows = await db
     .select({
       version: activitySchemaVersions.version,
       schema: activitySchemaVersions.activitySchema,
+      schemaText: activitySchemaVersions.activitySchemaText,
       schemaHash: activitySchemaVersions.schemaHash,
       render: activitySchemaVersions.schemaRender,
       renderSource: activitySchemaVersions.renderSource,
@@ -219,6 +258,11 @@ export async function listSchemaVersions(db: Db, owned: Owned) {
     .innerJoin(activities, eq(activities.id, activitySchemaVersions.activityId))
     .where(ownedBy(owned))
     .orderBy(desc(activitySchemaVersions.version));
+  return rows.map(({ schemaText, ...row }) => ({
+    ...row,
+    schema:
+      schemaText === null ? row.schema : (JSON.parse(schemaText) as unknown),
+  }));
 }
 
 /**
@@ -229,7 +273,7 @@ export async function listQuietUnsettled(
   db: Db,
   { before, limit = 100 }: { before: Date; limit?: number },
 ): Promise<ActivityRow[]> {
-  return db
+  const rows = await db
     .select()
     .from(activities)
     .where(
@@ -244,4 +288,5 @@ export async function listQuietUnsettled(
     )
     .orderBy(asc(activities.updatedAt))
     .limit(limit);
+  return rows.map(inWrittenOrder);
 }

@@ -42,6 +42,13 @@ test.describe("an invalid schema is refused where the problem is", () => {
     await expect(newActivity.refused).toContainText("line 5");
     await expect(page).toHaveURL(/\/activities\/new$/);
     expect(await api.list()).toEqual(before);
+
+    // Once the schema is edited, the refusal of the old text goes away.
+    await newActivity.setSchema(
+      BROKEN_JSON.replace('}\n    "note"', '},\n    "note"'),
+    );
+    await expect(problems).toBeHidden();
+    await expect(newActivity.refused).toBeHidden();
     await activities.goto();
     expect(await activities.count()).toBe(before.length);
   });

@@ -66,9 +66,14 @@ describe.each(testBackends())("form actions on $name", (backend) => {
     const ada = await person("Ada");
     const text = '{\n  "type": "object",\n  "allOf": {"type": "string"}\n}';
 
+    // Browsers send a form's line breaks as CRLF.
     const answer = await createActivityForm(
       ada.headers,
-      formOf({ name: "Books", description: "Mine", schema: text }),
+      formOf({
+        name: "Books",
+        description: "Mine",
+        schema: text.replaceAll("\n", "\r\n"),
+      }),
     );
 
     expect("state" in answer && answer.state).toMatchObject({

@@ -93,6 +93,11 @@ function failure(
   };
 }
 
+/**
+ * A form field's text with the line breaks the page had: a form sends
+ * every line break as CRLF, and the form compares what it sent with what
+ * it holds.
+ */
 function text(value: FormDataEntryValue | null): string {
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" ? value.replace(/\r\n?/g, "\n") : "";
 }

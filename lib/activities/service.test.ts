@@ -202,6 +202,58 @@ for (const backend of testBackends()) {
       expect(dispatcher.requests).toHaveLength(1);
     });
 
+    it("keeps the schema's property order as written, through every read", async () => {
+      // jsonb alone would hand these back shortest key first.
+      const written = {
+        title: "Workout",
+        type: "object",
+        properties: {
+          when: { type: "string", format: "date-time" },
+          kind: { type: "string" },
+          duration_minutes: { type: "integer" },
+          effort: { type: "integer", minimum: 1, maximum: 10 },
+          notes: { type: "string" },
+        },
+      };
+      const keys = (schema: unknown) =>
+        Object.keys((schema as typeof written).properties);
+      const created = await createActivity(handle.db, OWNER, {
+        name: "Workout",
+        schema: written,
+      });
+      const changed = {
+        ...written,
+        properties: { ...written.properties, place: { type: "string" } },
+      };
+      await updateActivity(
+        handle.db,
+        { id: created.id, userId: OWNER },
+        {
+          schema: changed,
+        },
+      );
+
+      const read = await getOwnedActivity(handle.db, {
+        id: created.id,
+        userId: OWNER,
+      });
+      const [listed] = await listOwnedActivities(handle.db, OWNER);
+      const versions = await listVersions(handle.db, {
+        id: created.id,
+        userId: OWNER,
+      });
+
+      expect(Object.keys(created.activitySchema as object)).toEqual(
+        Object.keys(written),
+      );
+      expect(keys(read.activitySchema)).toEqual([...keys(written), "place"]);
+      expect(keys(listed?.activitySchema)).toEqual(keys(read.activitySchema));
+      expect(versions.map((v) => keys(v.schema))).toEqual([
+        [...keys(written), "place"],
+        keys(written),
+      ]);
+    });
+
     it("an invalid schema change is refused and changes nothing", async () => {
       const created = await createActivity(handle.db, OWNER, {
         name: "BP",

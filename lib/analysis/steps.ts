@@ -69,7 +69,11 @@ export type ClaimResult =
 /** Why a request needs no analysis, or null when it does. */
 function skipReason(row: ActivityRow, payload: AnalysisPayload): string | null {
   if (row.renderPinned) {
-    return "Skipped: a designer pinned a render for this schema.";
+    return (
+      "Skipped: the pinned render still fits this schema, so it stays. " +
+      "Fields added since it was pinned are not in it; unpin to have them " +
+      "analysed."
+    );
   }
   // A fallback render is a stand-in, so the model is asked again.
   const fallback = row.renderMeta?.fallbackReason ?? null;

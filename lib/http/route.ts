@@ -70,6 +70,15 @@ export function assertSameOrigin(request: Request): void {
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {
+  if (clientWentAway(error, request)) {
+    // Nobody is waiting for an answer (a preview superseded by the next
+    // keystroke, a closed tab): nothing failed on our side.
+    logger().debug(
+      { method: request?.method, path: pathOf(request) },
+      "client went away before the answer",
+    );
+    return new Response(null, { status: 499 });
+  }
   const { status, body } = errorAnswer(error, {
     method: request?.method,
     path: pathOf(request),
@@ -101,6 +110,16 @@ export function errorAnswer(
     "Something went wrong on our side. Try again in a moment.",
   );
   return { status: internal.status, body: bodyOf(internal) };
+}
+
+/** The client closed the request while its body was being read. */
+function clientWentAway(error: unknown, request?: Request): boolean {
+  if (request?.signal.aborted) return true;
+  const { code, message } = (error ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
+  return code === "ECONNRESET" && message === "aborted";
 }
 
 function toAppError(error: unknown): AppError | null {

@@ -268,7 +268,8 @@ describe("the uiSchema", () => {
       link: { type: "string", format: "uri" },
       shade: { type: "string", format: "color" },
       done: { type: "boolean" },
-      effort: { type: "integer", minimum: 1, maximum: 10 },
+      effort: { type: "integer", minimum: 1, maximum: 10, default: 5 },
+      mood: { type: "integer", minimum: 1, maximum: 5 },
       grams: { type: "number", minimum: 0, maximum: 5000 },
       free: { type: "number" },
     });
@@ -284,7 +285,9 @@ describe("the uiSchema", () => {
       link: "uri",
       shade: "color",
       done: "checkbox",
+      // A slider needs a value to sit at; without a default, up-down.
       effort: "range",
+      mood: "updown",
       grams: "updown",
     });
   });
@@ -312,7 +315,7 @@ describe("the uiSchema", () => {
     expect(ui.sets).toEqual({
       items: {
         "ui:order": ["reps", "weight_kg", "*"],
-        reps: { "ui:widget": "range" },
+        reps: { "ui:widget": "updown" },
       },
     });
   });
@@ -371,6 +374,19 @@ describe("a blood pressure reading on a timeline and in a table", () => {
       titleField: "/place",
       descriptionField: "/notes",
       detailFields: ["/systolic", "/diastolic", "/pulse", "/arm"],
+    });
+  });
+
+  it("a required choice titles items before free text that is optional", () => {
+    const properties = {
+      when: { type: "string", format: "date-time" },
+      kind: { type: "string", enum: ["run", "ride", "swim"] },
+      duration_minutes: { type: "integer" },
+      location: text,
+    };
+    const result = renderFor(object(properties, ["when", "kind"]), "timeline");
+    expect(result.ok && result.render.layout).toMatchObject({
+      titleField: "/kind",
     });
   });
 

@@ -65,7 +65,8 @@ describe("checkRender", () => {
     }
 
     it("accepts details the item does not already show", () => {
-      expect(base.layout).toMatchObject({ detailFields: [] });
+      // The workout's sets are summarised on each item.
+      expect(base.layout).toMatchObject({ detailFields: ["/sets"] });
       expect(checkRender(workout, withDetails(["/notes"]))).toEqual([]);
     });
 

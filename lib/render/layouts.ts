@@ -69,8 +69,9 @@ export function buildTable(signals: Signals): Built<TableLayout> {
     };
   }
 
-  const ordered = orderColumns(candidates, signals).slice(0, MAX_COLUMNS);
-  const columns = ordered.map(columnOf);
+  // Lists (exercises, tags) come last, as a short summary of each entry's.
+  const ordered = [...orderColumns(candidates, signals), ...signals.lists];
+  const columns = ordered.slice(0, MAX_COLUMNS).map(columnOf);
   const date = signals.eventDate?.field;
   const defaultSort = date
     ? { field: date.pointer, direction: "desc" as const }
@@ -141,6 +142,8 @@ export function columnOf(field: Field): TableColumn {
 }
 
 const COLUMN_FORMAT: Partial<Record<FieldKind, ColumnFormat>> = {
+  // Lists are summarised as text: "Squat, Bench press", "3 items".
+  array: "text",
   number: "number",
   integer: "integer",
   boolean: "boolean",
@@ -210,9 +213,10 @@ export function buildTimeline(signals: Signals): Built<TimelineLayout> {
   // A category that titles the item would show twice as its badge.
   const category = categoryOf(signals);
   const group = category === title ? null : category;
-  const details = candidates
-    .filter((f) => f !== title && f !== group)
-    .slice(0, MAX_DETAILS);
+  const details = [
+    ...candidates.filter((f) => f !== title && f !== group),
+    ...signals.lists,
+  ].slice(0, MAX_DETAILS);
   return {
     ok: true,
     layout: {
@@ -254,6 +258,7 @@ export function buildCards(signals: Signals): Built<CardsLayout> {
   const body = [
     ...signals.longTexts,
     ...signals.shortScalars.filter((f) => !used.has(f) && f.kind !== "image"),
+    ...signals.lists,
   ]
     .filter((f) => !used.has(f))
     .slice(0, 8);

@@ -17,6 +17,8 @@ export interface Signals {
   longTexts: Field[];
   nestedObjects: Field[];
   objectLists: Field[];
+  /** Lists with one value per entry ("sets", "tags"), shown as a summary. */
+  lists: Field[];
   conditionals: Field[];
   variants: Field[];
   opaque: Field[];
@@ -46,6 +48,9 @@ export function signalsOf(reading: SchemaReading): Signals {
     nestedObjects: perEntry.filter((f) => f.kind === "object"),
     objectLists: fields.filter(
       (f) => f.isArrayItem && f.kind === "object" && f.depth <= 2,
+    ),
+    lists: perEntry.filter(
+      (f) => f.kind === "array" && !f.conditional && !f.variantOf && !f.opaque,
     ),
     conditionals: fields.filter((f) => f.conditional),
     variants: fields.filter((f) => f.variants !== null),
@@ -88,7 +93,9 @@ function pickEndDate(scalars: Field[], start: Field | null): Field | null {
 /**
  * The string that best names one entry: "title", "name", then other free
  * text before an enum, and an id last. Free text tells entries apart
- * ("Morning run"); an enum repeats a few words ("left", "right").
+ * ("Morning run"); an enum repeats a few words ("left", "right"). A field
+ * every entry must have outweighs free text that is optional: a field
+ * added later would leave every earlier entry untitled.
  */
 export function pickTitle(scalars: Field[]): Field | null {
   let best: Field | null = null;
@@ -99,7 +106,7 @@ export function pickTitle(scalars: Field[]): Field | null {
       titleStrength(field.key) * 4 +
       (field.kind === "text" ? 3 : 0) -
       (isIdName(field.key) ? 4 : 0) +
-      (field.required ? 1 : 0) +
+      (field.required ? 4 : 0) +
       (field.depth === 1 ? 1 : 0);
     if (score > bestScore) {
       best = field;

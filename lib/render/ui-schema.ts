@@ -172,12 +172,19 @@ export function widgetOf(field: Field): string | null {
   }
 }
 
+/**
+ * A slider for a short integer scale, but only with a default: a slider
+ * always shows a position, and without a value it would show one the
+ * entry does not have.
+ */
 function numberWidget(field: Field): string | null {
   if (field.minimum === null || field.maximum === null) return null;
   const span = field.maximum - field.minimum;
-  return field.kind === "integer" && span <= RANGE_MAX_SPAN
-    ? "range"
-    : "updown";
+  const slider =
+    field.kind === "integer" &&
+    span <= RANGE_MAX_SPAN &&
+    typeof field.default === "number";
+  return slider ? "range" : "updown";
 }
 
 function placeholderOf(field: Field): string | null {

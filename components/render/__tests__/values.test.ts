@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSortKeys, sortKey } from "../values";
+import { compareSortKeys, formatValue, sortKey } from "../values";
 
 function sorted(values: unknown[]): unknown[] {
   return values
@@ -37,5 +37,28 @@ describe("compareSortKeys", () => {
   it("orders a date among text by its shown text", () => {
     const [first] = sorted(["zebra", "2025-03-02"]);
     expect(first).toBe("2025-03-02");
+  });
+});
+
+describe("formatValue of a list", () => {
+  it("names a list of objects by the first text of each item", () => {
+    const exercises = [
+      { reps: 5, name: "Squat" },
+      { name: "Bench press", reps: 8 },
+    ];
+    expect(formatValue(exercises)).toBe("Squat, Bench press");
+  });
+
+  it("counts the items when some have no text to name them", () => {
+    expect(formatValue([{ reps: 5 }, { name: "Squat" }])).toBe("2 items");
+    expect(formatValue([{ reps: 5 }])).toBe("1 item");
+  });
+
+  it("joins scalars, shortens a long summary and shows an empty list as empty", () => {
+    expect(formatValue(["run", "easy", 5])).toBe("run, easy, 5");
+    expect(formatValue(Array.from({ length: 30 }, () => "interval"))).toMatch(
+      /^interval, .{60,}…$/,
+    );
+    expect(formatValue([])).toBe("—");
   });
 });
