@@ -9,6 +9,7 @@ import type { UiSchema } from "@/lib/render/types";
 import { Button } from "@/components/ui/button";
 import { Callout, Spinner } from "@/components/ui/feedback";
 import { ViewErrorBoundary } from "./error-boundary";
+import { plainErrors } from "./form-errors";
 import { safeUiSchema } from "./safe-ui-schema";
 import {
   SectionedObjectTemplate,
@@ -107,6 +108,7 @@ function EntryForm({
       formContext={context}
       templates={templates}
       noHtml5Validate
+      transformErrors={plainErrors}
       // A field whose shape is unknown (a reference to another file) gets
       // a type picker and a value input instead of RJSF's error box, so a
       // required one can still be filled in.

@@ -45,7 +45,7 @@ describeShared("FormView on RJSF's simple sample", () => {
 
     await waitFor(() =>
       expect(
-        screen.getAllByText(/must NOT have fewer than 10/i).length,
+        screen.getAllByText(/must be at least 10 characters/i).length,
       ).toBeGreaterThan(0),
     );
     expect(onSubmit).not.toHaveBeenCalled();
@@ -135,8 +135,22 @@ describe("FormView", () => {
     fireEvent.change(input(/systolic/i), { target: { value: "20" } });
     fireEvent.click(screen.getByTestId("entry-submit"));
     await waitFor(() =>
-      expect(screen.getAllByText(/must be >= 60/).length).toBeGreaterThan(0),
+      expect(screen.getAllByText(/must be at least 60/).length).toBeGreaterThan(
+        0,
+      ),
     );
+    expect(screen.queryByText(/>= 60/)).toBeNull();
+  });
+
+  it("names a missing required field in words", async () => {
+    render(
+      <FormView schema={schema} uiSchema={{}} sections={[]} columns={1} />,
+    );
+    fireEvent.click(screen.getByTestId("entry-submit"));
+    await waitFor(() =>
+      expect(screen.getAllByText(/is required/).length).toBeGreaterThan(0),
+    );
+    expect(screen.queryByText(/must have required property/)).toBeNull();
   });
 
   it("explains instead of crashing on a schema RJSF cannot draw", () => {
