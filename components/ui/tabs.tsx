@@ -13,7 +13,9 @@ export function TabsList({
   return (
     <TabsPrimitive.List
       className={cn(
-        "bg-sunken border-line grid max-w-full grid-cols-2 gap-1",
+        // On a phone the tabs wrap onto a second line rather than squeeze
+        // a tab (and its badge) into a fixed column.
+        "bg-sunken border-line flex max-w-full flex-wrap gap-1",
         "rounded-lg border p-1 sm:inline-flex sm:items-center",
         className,
       )}
@@ -29,8 +31,8 @@ export function TabsTrigger({
   return (
     <TabsPrimitive.Trigger
       className={cn(
-        "text-muted inline-flex h-8 items-center justify-center gap-1.5",
-        "rounded-md px-3 sm:justify-start",
+        "text-muted inline-flex h-8 grow items-center justify-center gap-1.5",
+        "rounded-md px-3 sm:grow-0 sm:justify-start",
         "text-sm font-medium whitespace-nowrap transition-colors",
         "hover:text-ink",
         "data-[state=active]:bg-surface data-[state=active]:text-ink",
