@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
+import { percentile } from "./stats";
 
 export interface OpenLoopResult {
   /** Latency of each 2xx answer, from when its request was due, in ms. */
@@ -75,12 +76,11 @@ export async function openLoop({
   const elapsed = (performance.now() - start) / 1000;
   await pool.close();
 
-  lags.sort((a, b) => a - b);
   return {
     latencies,
     answeredPerSecond: (latencies.length + non2xx) / elapsed,
     non2xx,
     errors,
-    sendLagP99: lags[Math.floor(lags.length * 0.99)] ?? 0,
+    sendLagP99: percentile(lags, 99),
   };
 }

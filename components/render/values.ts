@@ -85,8 +85,7 @@ function formatList(items: unknown[]): string {
   if (names.length < items.length) {
     return `${items.length} item${items.length === 1 ? "" : "s"}`;
   }
-  const text = names.join(", ");
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return shorten(names.join(", "));
 }
 
 function firstText(item: unknown): string | null {
@@ -123,7 +122,11 @@ export function formatDuration(value: string): string {
 }
 
 function compactJson(value: unknown): string {
-  const text = JSON.stringify(value);
+  return shorten(JSON.stringify(value));
+}
+
+/** Text short enough for a cell or a card line. */
+function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 

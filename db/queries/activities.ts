@@ -28,14 +28,20 @@ function withSchemaText<T extends { activitySchema?: unknown }>(values: T): T {
 }
 
 /**
- * A row with its schema in the order it was written (read from the text
- * copy; jsonb reorders keys by their length).
+ * The schema in the order it was written: from its text copy, since jsonb
+ * reorders keys by their length; rows older than the copy have only jsonb.
  */
+function asWritten(schema: unknown, text: string | null): unknown {
+  return text === null ? schema : (JSON.parse(text) as unknown);
+}
+
 function inWrittenOrder<
   T extends { activitySchema: unknown; activitySchemaText: string | null },
 >(row: T): T {
-  if (row.activitySchemaText === null) return row;
-  return { ...row, activitySchema: JSON.parse(row.activitySchemaText) };
+  return {
+    ...row,
+    activitySchema: asWritten(row.activitySchema, row.activitySchemaText),
+  };
 }
 
 function firstInOrder<
@@ -260,8 +266,7 @@ export async function listSchemaVersions(db: Db, owned: Owned) {
     .orderBy(desc(activitySchemaVersions.version));
   return rows.map(({ schemaText, ...row }) => ({
     ...row,
-    schema:
-      schemaText === null ? row.schema : (JSON.parse(schemaText) as unknown),
+    schema: asWritten(row.schema, schemaText),
   }));
 }
 

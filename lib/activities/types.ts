@@ -88,3 +88,11 @@ export interface ApiErrorBody {
     details: unknown;
   };
 }
+
+/**
+ * What a server action answers: its value, or the error in the API's
+ * shape (code, message, details with field errors). Actions never throw
+ * at the form.
+ */
+export type ActionResult<T> =
+  { ok: true; value: T } | { ok: false; error: ApiErrorBody["error"] };

@@ -22,10 +22,11 @@ export function currentDispatcher(): Dispatcher {
 /** The activity as the request left it, and the runner's id for it. */
 export interface RequestedAnalysis {
   activity: ActivityRow;
-  /** The Inngest event id or the in-process runner's id; null if not queued. */
+  /**
+   * The Inngest event id or the in-process runner's id; null when the
+   * runner could not take it (the activity's processing error says why).
+   */
   requestId: string | null;
-  /** Why the runner could not take it, when it could not. */
-  notQueued: string | null;
 }
 
 export interface RequestOptions {
@@ -67,7 +68,7 @@ export async function requestAnalysis(
       { requestId, runner: dispatcher.mode, reason: options.reason },
       "analysis requested",
     );
-    return { activity: pending, requestId, notQueued: null };
+    return { activity: pending, requestId };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.warn({ err: error, runner: dispatcher.mode }, "runner unreachable");
@@ -78,6 +79,6 @@ export async function requestAnalysis(
         processingError: `The analysis could not be queued: ${reason}. It will be retried automatically.`,
       },
     });
-    return { activity: parked ?? pending, requestId: null, notQueued: reason };
+    return { activity: parked ?? pending, requestId: null };
   }
 }

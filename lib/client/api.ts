@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from "@/lib/activities/types";
+import type { ActionResult, ApiErrorBody } from "@/lib/activities/types";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
 /** A schema problem the server found, placed at a pointer and maybe a line. */
@@ -65,12 +65,8 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, "HTTP_" + status, message, null);
 }
 
-/** What a server action answers (lib/http/action.ts), as the client sees it. */
-export type ActionAnswer<T> =
-  { ok: true; value: T } | { ok: false; error: ApiErrorBody["error"] };
-
 /** A server action's value, or its error thrown as an ApiError. */
-export function valueOf<T>(answer: ActionAnswer<T>): T {
+export function valueOf<T>(answer: ActionResult<T>): T {
   if (answer.ok) return answer.value;
   const { code, message, details } = answer.error;
   const status = ERROR_STATUS[code as ErrorCode] ?? 400;

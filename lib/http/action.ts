@@ -1,17 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/client";
-import type { ApiErrorBody } from "@/lib/activities/types";
+import type { ActionResult } from "@/lib/activities/types";
 import { currentUserId } from "@/lib/auth";
 import { errorAnswer } from "@/lib/http/route";
-
-/**
- * What a server action answers: its value, or the error in the API's
- * shape (code, message, details with field errors). Actions never throw
- * at the form.
- */
-export type ActionResult<T> =
-  { ok: true; value: T } | { ok: false; error: ApiErrorBody["error"] };
 
 /**
  * Runs a server action's body for the person of `headers`, and turns any

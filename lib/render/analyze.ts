@@ -17,6 +17,7 @@ import {
   type SchemaRender,
 } from "./types";
 import { buildUiSchema } from "./ui-schema";
+import { clip } from "./text";
 
 /** Changes whenever the rules would answer differently. */
 export const RULES_ANALYZER_VERSION = "1.3.0";
@@ -256,8 +257,4 @@ function names(fields: Field[]): string {
 function joinAnd(parts: string[]): string {
   if (parts.length <= 1) return parts[0] ?? "";
   return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

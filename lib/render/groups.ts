@@ -1,6 +1,7 @@
 import { isScalarKind, type Field } from "./field";
 import { humanize, words } from "./names";
 import type { FieldGroup } from "./types";
+import { clip } from "./text";
 
 /**
  * Field groups: fields a designer sees as one thing. They come from
@@ -16,7 +17,7 @@ export function buildGroups(fields: Field[]): FieldGroup[] {
     const key = [...pointers].sort().join("|");
     if (pointers.length < 2 || seen.has(key)) return;
     seen.add(key);
-    groups.push({ title: clip(title), fields: pointers });
+    groups.push({ title: clip(title, 120), fields: pointers });
   };
 
   const byPointer = new Map(fields.map((f) => [f.pointer, f]));
@@ -110,8 +111,4 @@ function units(siblings: Field[]): Related[] {
     if (value && value !== unit) found.push([value.label, [value, unit]]);
   }
   return found;
-}
-
-function clip(text: string): string {
-  return text.length <= 120 ? text : `${text.slice(0, 119)}…`;
 }

@@ -9,6 +9,7 @@ import type {
   TableLayout,
   TimelineLayout,
 } from "./types";
+import { clip } from "./text";
 
 /** A layout, or the reason a render type cannot show these entries. */
 export type Built<L> = { ok: true; layout: L } | { ok: false; reason: string };
@@ -278,8 +279,4 @@ export function buildCards(signals: Signals): Built<CardsLayout> {
 
 export function isNamedTitle(field: Field | null): boolean {
   return field !== null && titleStrength(field.key) > 0;
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

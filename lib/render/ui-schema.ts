@@ -2,6 +2,7 @@ import type { Field } from "./field";
 import { parsePointer } from "./pointer";
 import type { SchemaReading } from "./read-schema";
 import type { UiSchema } from "./types";
+import { clip } from "./text";
 
 /**
  * Builds the RJSF uiSchema for the entry form from the fields: a widget
@@ -205,8 +206,4 @@ function opaqueHelp(field: Field): string {
   return field.recursive
     ? "Edited as JSON: this part repeats the structure around it."
     : "Edited as JSON.";
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
